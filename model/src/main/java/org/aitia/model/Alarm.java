@@ -8,10 +8,9 @@ import java.util.List;
 /**
  * An alarm on one entity: raised by a source (a raw alarm) or deduced by a rule.
  *
- * @param id deterministic: {@link #idFor(String, String, String)} of source, entity and name, so
- *     a replay produces the same ids
- * @param source who raised it: the telemetry source of a raw alarm, {@code aitia} for a deduced
- *     one
+ * @param id deterministic: {@link #idFor(String, String, String)} of source, entity and name, so a
+ *     replay produces the same ids
+ * @param source who raised it: the telemetry source of a raw alarm, {@code aitia} for a deduced one
  * @param entityId the entity the alarm is on (a topology id)
  * @param site the entity's site (failure domain), {@code default} when it has none
  * @param name the alarm name ({@code linkDown}, {@code instance unreachable}, ...)
@@ -78,21 +77,53 @@ public record Alarm(
 
     /** A new active raw alarm with its deterministic id. */
     public static Alarm raised(
-            String source, String entityId, String site, String name, Severity severity,
+            String source,
+            String entityId,
+            String site,
+            String name,
+            Severity severity,
             Instant at) {
         return new Alarm(
-                idFor(source, entityId, name), source, entityId, site, name, severity, null,
-                Status.ACTIVE, false, List.of(), true, null, at, at);
+                idFor(source, entityId, name),
+                source,
+                entityId,
+                site,
+                name,
+                severity,
+                null,
+                Status.ACTIVE,
+                false,
+                List.of(),
+                true,
+                null,
+                at,
+                at);
     }
 
     /** A new active alarm deduced by {@code rule}, caused by {@code causedBy}. */
     public static Alarm deduced(
-            String entityId, String site, String name, Severity severity, String rule,
-            List<String> causedBy, Instant at) {
+            String entityId,
+            String site,
+            String name,
+            Severity severity,
+            String rule,
+            List<String> causedBy,
+            Instant at) {
         return new Alarm(
-                idFor(DEDUCED_SOURCE, entityId, name), DEDUCED_SOURCE, entityId, site, name,
-                severity, null, Status.ACTIVE, true, causedBy, causedBy == null || causedBy.isEmpty(),
-                rule, at, at);
+                idFor(DEDUCED_SOURCE, entityId, name),
+                DEDUCED_SOURCE,
+                entityId,
+                site,
+                name,
+                severity,
+                null,
+                Status.ACTIVE,
+                true,
+                causedBy,
+                causedBy == null || causedBy.isEmpty(),
+                rule,
+                at,
+                at);
     }
 
     @JsonIgnore
@@ -103,22 +134,58 @@ public record Alarm(
     /** This alarm, cleared at {@code at}. */
     public Alarm cleared(Instant at) {
         return new Alarm(
-                id, source, entityId, site, name, severity, originalSeverity, Status.CLEARED,
-                deduced, causedBy, rootCause, rule, firstSeen, latest(at));
+                id,
+                source,
+                entityId,
+                site,
+                name,
+                severity,
+                originalSeverity,
+                Status.CLEARED,
+                deduced,
+                causedBy,
+                rootCause,
+                rule,
+                firstSeen,
+                latest(at));
     }
 
     /** This alarm with new causes; it is a root cause when there are none. */
     public Alarm withCausedBy(List<String> causes, boolean isRootCause) {
         return new Alarm(
-                id, source, entityId, site, name, severity, originalSeverity, status, deduced,
-                causes, isRootCause, rule, firstSeen, lastSeen);
+                id,
+                source,
+                entityId,
+                site,
+                name,
+                severity,
+                originalSeverity,
+                status,
+                deduced,
+                causes,
+                isRootCause,
+                rule,
+                firstSeen,
+                lastSeen);
     }
 
     /** This alarm seen again at {@code at} with {@code newSeverity}. */
     public Alarm updated(Severity newSeverity, Instant at) {
         return new Alarm(
-                id, source, entityId, site, name, newSeverity, originalSeverity, Status.ACTIVE,
-                deduced, causedBy, rootCause, rule, firstSeen, latest(at));
+                id,
+                source,
+                entityId,
+                site,
+                name,
+                newSeverity,
+                originalSeverity,
+                Status.ACTIVE,
+                deduced,
+                causedBy,
+                rootCause,
+                rule,
+                firstSeen,
+                latest(at));
     }
 
     public Alarm withOriginalSeverity(String original) {

@@ -56,11 +56,24 @@ public record HealingAction(
 
     /** A new action with its deterministic id. */
     public static HealingAction of(
-            String type, String target, String site, Map<String, String> parameters,
-            List<String> alarmIds, String rule, boolean dryRun, Instant at) {
+            String type,
+            String target,
+            String site,
+            Map<String, String> parameters,
+            List<String> alarmIds,
+            String rule,
+            boolean dryRun,
+            Instant at) {
         return new HealingAction(
-                idFor(type, target, alarmIds), type, target, site, parameters, alarmIds, rule,
-                dryRun, at);
+                idFor(type, target, alarmIds),
+                type,
+                target,
+                site,
+                parameters,
+                alarmIds,
+                rule,
+                dryRun,
+                at);
     }
 
     public HealingAction withDryRun(boolean value) {

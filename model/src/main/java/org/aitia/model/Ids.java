@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/**
- * Stable identifiers: the same parts always give the same id, in every JVM and every replay.
- */
+/** Stable identifiers: the same parts always give the same id, in every JVM and every replay. */
 public final class Ids {
     private Ids() {}
 
     /**
-     * {@code prefix} followed by 16 hex digits of the SHA-256 of the parts, separated by a NUL
-     * so that ("ab", "c") and ("a", "bc") differ.
+     * {@code prefix} followed by 16 hex digits of the SHA-256 of the parts, separated by a NUL so
+     * that ("ab", "c") and ("a", "bc") differ.
      */
     public static String stable(String prefix, String... parts) {
         MessageDigest sha;

@@ -77,7 +77,6 @@ public final class Json {
         } else {
             reason = e.getMessage();
         }
-        return new IllegalArgumentException(
-                "invalid " + type.getSimpleName() + ": " + reason, e);
+        return new IllegalArgumentException("invalid " + type.getSimpleName() + ": " + reason, e);
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * Vitrage's operational severity scale, from worst to best. {@link #NA} is written {@code
- * "N/A"} as Vitrage writes it.
+ * Vitrage's operational severity scale, from worst to best. {@link #NA} is written {@code "N/A"} as
+ * Vitrage writes it.
  */
 public enum Severity {
     CRITICAL("CRITICAL", 40),

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Maps each source's own severity words to {@link Severity}, following Vitrage's {@code
- * datasources_values} tables where Vitrage has one (collectd, Prometheus, Doctor) and the VES
- * 7.x {@code eventSeverity} enumeration for VES.
+ * datasources_values} tables where Vitrage has one (collectd, Prometheus, Doctor) and the VES 7.x
+ * {@code eventSeverity} enumeration for VES.
  *
  * <p>Every method answers {@link Optional#empty()} for a word the source does not define, so a
  * parser can reject the event naming the field.
@@ -33,8 +33,8 @@ public final class SeverityMapping {
                     "OK", Severity.OK);
 
     /**
-     * Alertmanager {@code labels.severity} (Vitrage's prometheus.yaml, plus the words
-     * Prometheus rule authors commonly use).
+     * Alertmanager {@code labels.severity} (Vitrage's prometheus.yaml, plus the words Prometheus
+     * rule authors commonly use).
      */
     private static final Map<String, Severity> ALERTMANAGER =
             Map.of(
@@ -66,8 +66,8 @@ public final class SeverityMapping {
 
     /**
      * Alertmanager: an alert whose {@code status} is {@code resolved} is always {@link
-     * Severity#OK}; otherwise its {@code severity} label decides, and a firing alert without
-     * one is {@link Severity#WARNING} (Prometheus' convention for an unlabelled alert).
+     * Severity#OK}; otherwise its {@code severity} label decides, and a firing alert without one is
+     * {@link Severity#WARNING} (Prometheus' convention for an unlabelled alert).
      */
     public static Optional<Severity> fromAlertmanager(String status, String severityLabel) {
         if ("resolved".equalsIgnoreCase(status)) {

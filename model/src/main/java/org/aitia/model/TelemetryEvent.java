@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One normalised observation from a source: a metric sample, a fault (raised or cleared) or a
- * state report about one entity.
+ * One normalised observation from a source: a metric sample, a fault (raised or cleared) or a state
+ * report about one entity.
  *
  * @param kind what the event is
- * @param entityRef the resource as the source named it (resolved against the topology by id,
- *     then by name)
+ * @param entityRef the resource as the source named it (resolved against the topology by id, then
+ *     by name)
  * @param entityType the entity type when the source says it ({@code nova.host}, ...), else null
  * @param name the metric or fault name ({@code cpu.percent.active}, {@code linkDown}, ...)
  * @param value the sample, required for {@link Kind#METRIC}, null otherwise
@@ -75,7 +75,16 @@ public record TelemetryEvent(
     public static TelemetryEvent fault(
             String entityRef, String name, Severity severity, Instant at, String source) {
         return new TelemetryEvent(
-                Kind.FAULT, entityRef, null, name, null, severity, null, null, at, source,
+                Kind.FAULT,
+                entityRef,
+                null,
+                name,
+                null,
+                severity,
+                null,
+                null,
+                at,
+                source,
                 Map.of());
     }
 
@@ -94,19 +103,46 @@ public record TelemetryEvent(
 
     public TelemetryEvent withLabels(Map<String, String> newLabels) {
         return new TelemetryEvent(
-                kind, entityRef, entityType, name, value, severity, originalSeverity, state,
-                eventTime, source, newLabels);
+                kind,
+                entityRef,
+                entityType,
+                name,
+                value,
+                severity,
+                originalSeverity,
+                state,
+                eventTime,
+                source,
+                newLabels);
     }
 
     public TelemetryEvent withEntityType(String type) {
         return new TelemetryEvent(
-                kind, entityRef, type, name, value, severity, originalSeverity, state, eventTime,
-                source, labels);
+                kind,
+                entityRef,
+                type,
+                name,
+                value,
+                severity,
+                originalSeverity,
+                state,
+                eventTime,
+                source,
+                labels);
     }
 
     public TelemetryEvent withOriginalSeverity(String original) {
         return new TelemetryEvent(
-                kind, entityRef, entityType, name, value, severity, original, state, eventTime,
-                source, labels);
+                kind,
+                entityRef,
+                entityType,
+                name,
+                value,
+                severity,
+                original,
+                state,
+                eventTime,
+                source,
+                labels);
     }
 }

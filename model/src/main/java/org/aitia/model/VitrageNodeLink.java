@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Reads Vitrage's node-link graph (the output of {@code vitrage topology show}) as a {@link
- * Topology}. Resource nodes become entities (id from {@code id}, else {@code vitrage_id}; type
- * from {@code vitrage_type}); alarm nodes and deleted nodes or links are skipped; links refer to
- * nodes by index, as networkx writes them.
+ * Topology}. Resource nodes become entities (id from {@code id}, else {@code vitrage_id}; type from
+ * {@code vitrage_type}); alarm nodes and deleted nodes or links are skipped; links refer to nodes
+ * by index, as networkx writes them.
  */
 public final class VitrageNodeLink {
     private VitrageNodeLink() {}
@@ -27,7 +27,8 @@ public final class VitrageNodeLink {
      */
     public static Topology read(JsonNode json) {
         if (!looksLikeNodeLink(json)) {
-            throw new IllegalArgumentException("not a Vitrage node-link graph: nodes and links expected");
+            throw new IllegalArgumentException(
+                    "not a Vitrage node-link graph: nodes and links expected");
         }
         JsonNode nodes = json.get("nodes");
         Map<Integer, String> idByIndex = new HashMap<>();
