@@ -1,0 +1,39 @@
+package org.aitia.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aitia parse}: runs a listener's parser on a file. */
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the parser a listener runs on FILE and print the normalised events (exit 0)",
+            "or the reason it is refused, naming the field (exit 1)."
+        })
+public final class ParseCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "SOURCE",
+            description = "ves, collectd, alertmanager or doctor.")
+    String source;
+
+    @Option(names = "--json", description = "Print events as JSON lines.")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Override
+    public Integer call() {
+        return NotYetAvailable.report(spec.commandLine().getErr(), "parse", "issue 5");
+    }
+}
