@@ -1,0 +1,69 @@
+package org.aitia.streaming;
+
+import java.util.concurrent.TimeUnit;
+import org.aitia.streaming.correlate.SiteEngineFactory;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assurance job on an embedded Flink MiniCluster in this JVM (what {@code aitia run} and {@code
+ * aitia replay} use). {@link #close()} cancels it; with checkpoints in a directory, a later start
+ * with {@link StreamingConfig#withRestoreFrom(String)} resumes from one.
+ */
+public final class EmbeddedAssurance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAssurance.class);
+
+    private final JobClient client;
+
+    private EmbeddedAssurance(JobClient client) {
+        this.client = client;
+    }
+
+    /** Starts the job with the rca-rules engines; returns once it is submitted. */
+    public static EmbeddedAssurance start(StreamingConfig config) throws Exception {
+        return start(config, Engines.rca());
+    }
+
+    /** Starts the job correlating with {@code engines}. */
+    public static EmbeddedAssurance start(StreamingConfig config, SiteEngineFactory engines)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        config.parallelism(), Environments.local(config));
+        AssuranceJob.build(env, config, engines);
+        JobClient client = env.executeAsync(AssuranceJob.NAME);
+        LOG.info("Assurance job {} started on an embedded MiniCluster", client.getJobID());
+        return new EmbeddedAssurance(client);
+    }
+
+    public JobID jobId() {
+        return client.getJobID();
+    }
+
+    /** The job's status now. */
+    public JobStatus status() throws Exception {
+        return client.getJobStatus().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Cancels the job (a kill, as far as its state is concerned) and waits for it. */
+    public void cancel() throws Exception {
+        JobStatus s = status();
+        if (!s.isGloballyTerminalState()) {
+            client.cancel().get(30, TimeUnit.SECONDS);
+        }
+        try {
+            client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (Exception expected) {
+            LOG.debug("Job {} ended on cancel: {}", client.getJobID(), expected.toString());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        cancel();
+    }
+}
