@@ -2,6 +2,7 @@ package org.aitia.collectors.parse;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +18,8 @@ final class JsonFields {
     /** 9999-12-31T23:59:59Z: later instants are not a plausible event time. */
     static final long MAX_EPOCH_SECOND = 253402300799L;
 
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER =
+            Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonFields() {}
 

@@ -13,8 +13,13 @@ import org.aitia.model.TelemetryEvent;
 import org.aitia.model.TelemetryEvent.Kind;
 import org.junit.jupiter.api.Test;
 
-class VesParserTest {
+public class VesParserTest {
     private final VesParser any = new VesParser(VesParser.Mode.ANY);
+
+    /** A bundled ONAP sample. */
+    public static byte[] resourceBytes(String name) throws IOException {
+        return resource(name);
+    }
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = VesParserTest.class.getResourceAsStream("/ves/" + name)) {
@@ -22,7 +27,8 @@ class VesParserTest {
         }
     }
 
-    static byte[] fault(String source, String condition, String severity, long micros) {
+    /** A valid VES 7.2.1 fault event. */
+    public static byte[] fault(String source, String condition, String severity, long micros) {
         return ("{\"event\":{\"commonEventHeader\":{\"domain\":\"fault\",\"eventId\":\"f-1\","
                         + "\"eventName\":\"Fault_vFW\",\"lastEpochMicrosec\":"
                         + micros
