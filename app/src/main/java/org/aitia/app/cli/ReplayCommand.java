@@ -1,8 +1,15 @@
 package org.aitia.app.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aitia.app.replay.ReplayReport;
+import org.aitia.app.replay.ReplayRunner;
+import org.aitia.testdata.incident.Incident;
+import org.aitia.testdata.incident.IncidentFormatException;
+import org.aitia.testdata.incident.IncidentReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +46,31 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean keepRunning;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         parent.config();
-        return NotYetAvailable.report(spec.commandLine().getErr(), "replay", "issue 9");
+        List<Incident> incidents = new ArrayList<>();
+        IncidentReader reader = new IncidentReader();
+        boolean unreadable = false;
+        for (Path dir : dirs) {
+            try {
+                incidents.add(reader.read(dir));
+            } catch (IncidentFormatException e) {
+                spec.commandLine()
+                        .getErr()
+                        .println("aitia replay: cannot read incident " + dir + ":");
+                e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
+                unreadable = true;
+            }
+        }
+        if (unreadable) {
+            return 2;
+        }
+        if (speed <= 0) {
+            spec.commandLine().getErr().println("aitia replay: --speed must be > 0");
+            return 2;
+        }
+        PrintStream out = System.out;
+        List<ReplayReport> reports = ReplayRunner.replayAll(incidents, speed, json, out);
+        return reports.stream().allMatch(ReplayReport::passed) ? 0 : 1;
     }
 }
