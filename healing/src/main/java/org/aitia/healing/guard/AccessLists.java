@@ -13,6 +13,7 @@ final class AccessLists {
     private final List<Pattern> allowEntities;
     private final List<Pattern> denyEntities;
     private final List<String> allowEntityGlobs;
+    private final List<String> denyEntityGlobs;
 
     AccessLists(GuardConfig config) {
         this.allowTypes = config.allowTypes();
@@ -20,6 +21,7 @@ final class AccessLists {
         this.allowEntities = config.allowEntities().stream().map(AccessLists::glob).toList();
         this.denyEntities = config.denyEntities().stream().map(AccessLists::glob).toList();
         this.allowEntityGlobs = config.allowEntities();
+        this.denyEntityGlobs = config.denyEntities();
     }
 
     /** Why {@code action} may not pass, or empty when it may. */
@@ -31,10 +33,13 @@ final class AccessLists {
             return Optional.of(
                     "action type " + action.type() + " is not on the allow list " + allowTypes);
         }
-        for (Pattern p : denyEntities) {
-            if (p.matcher(action.target()).matches()) {
+        for (int i = 0; i < denyEntities.size(); i++) {
+            if (denyEntities.get(i).matcher(action.target()).matches()) {
                 return Optional.of(
-                        "target " + action.target() + " matches deny-list entry " + p.pattern());
+                        "target "
+                                + action.target()
+                                + " matches deny-list entry "
+                                + denyEntityGlobs.get(i));
             }
         }
         if (!allowEntities.isEmpty()
