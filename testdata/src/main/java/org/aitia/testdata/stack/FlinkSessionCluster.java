@@ -1,5 +1,8 @@
 package org.aitia.testdata.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -82,6 +86,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
                     "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
     private static final Pattern TASK_MANAGERS = Pattern.compile("\"taskmanagers\"\\s*:\\s*(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLOTS = Pattern.compile("\"slots-total\"\\s*:\\s*(\\d+)");
 
     private final Path dataDir;
@@ -393,6 +398,158 @@ public final class FlinkSessionCluster implements AutoCloseable {
     /** The TaskManager's log (stdout, stderr and its SLF4J log; job output goes here too). */
     public Path taskManagerLog() {
         return dataDir.resolve("taskmanager.log");
+    }
+
+    /**
+     * Uploads a job jar ({@code POST /jars/upload}) and runs it ({@code POST /jars/{id}/run}).
+     *
+     * @param jar the job jar (a fat jar with the job's dependencies, Flink itself excluded)
+     * @param entryClass the class with {@code main}; null to use the jar manifest's Main-Class
+     * @param args program arguments
+     * @return the job ID
+     * @throws StackException naming the REST call and Flink's error message when it fails
+     */
+    public String submitJob(Path jar, String entryClass, List<String> args) {
+        String boundary = "aitia-" + UUID.randomUUID();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(jar);
+        } catch (IOException e) {
+            throw new StackException("Cannot read job jar " + jar + ": " + e, e);
+        }
+        String head =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                        + jar.getFileName()
+                        + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest upload =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jars/upload"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArrays(
+                                        List.of(
+                                                head.getBytes(
+                                                        java.nio.charset.StandardCharsets.UTF_8),
+                                                content,
+                                                tail.getBytes(
+                                                        java.nio.charset.StandardCharsets.UTF_8))))
+                        .build();
+        JsonNode uploaded = call("POST /jars/upload " + jar.getFileName(), upload);
+        String filename = uploaded.path("filename").asText();
+        String jarId = Path.of(filename).getFileName().toString();
+        ObjectNode run = JSON.createObjectNode();
+        if (entryClass != null) {
+            run.put("entryClass", entryClass);
+        }
+        run.putArray("programArgsList")
+                .addAll(args.stream().map(JSON.getNodeFactory()::textNode).toList());
+        HttpRequest runRequest =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jars/" + jarId + "/run"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(run.toString()))
+                        .build();
+        String jobId = call("POST /jars/" + jarId + "/run", runRequest).path("jobid").asText();
+        LOG.info(
+                "Submitted {} ({}) to {} as job {}",
+                jar.getFileName(),
+                entryClass,
+                restUrl(),
+                jobId);
+        return jobId;
+    }
+
+    /**
+     * The job's state as Flink reports it ({@code RUNNING}, {@code FINISHED}, {@code FAILED}...).
+     */
+    public String jobState(String jobId) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
+        return call("GET /jobs/" + jobId, request).path("state").asText();
+    }
+
+    /**
+     * Waits until the job reaches {@code state}.
+     *
+     * @throws StackException if it ends in another terminal state or the timeout passes, with the
+     *     job's root exception from {@code /jobs/{id}/exceptions}
+     */
+    public void awaitJobState(String jobId, String state, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String current = "unknown";
+        while (System.nanoTime() < deadline) {
+            current = jobState(jobId);
+            if (current.equals(state)) {
+                return;
+            }
+            if (List.of("FAILED", "CANCELED", "FINISHED").contains(current)) {
+                break;
+            }
+            pause();
+        }
+        HttpRequest exceptions =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId + "/exceptions"))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
+        String rootCause =
+                call("GET /jobs/" + jobId + "/exceptions", exceptions)
+                        .path("root-exception")
+                        .asText("");
+        throw new StackException(
+                "Flink job "
+                        + jobId
+                        + " is "
+                        + current
+                        + ", expected "
+                        + state
+                        + " (waited up to "
+                        + timeout.toSeconds()
+                        + " s). Root exception: "
+                        + (rootCause.isEmpty() ? "none" : rootCause));
+    }
+
+    /** Cancels a running job ({@code PATCH /jobs/{id}?mode=cancel}). */
+    public void cancelJob(String jobId) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId + "?mode=cancel"))
+                        .timeout(Duration.ofSeconds(30))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build();
+        call("PATCH /jobs/" + jobId + "?mode=cancel", request);
+    }
+
+    private JsonNode call(String what, HttpRequest request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new StackException(
+                        "Flink REST "
+                                + what
+                                + " at "
+                                + restUrl()
+                                + " failed with HTTP "
+                                + response.statusCode()
+                                + ": "
+                                + response.body());
+            }
+            return response.body().isBlank()
+                    ? JSON.createObjectNode()
+                    : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StackException(
+                    "Flink REST " + what + " at " + restUrl() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted during Flink REST " + what, e);
+        }
     }
 
     /** Whether both the JobManager and the TaskManager are running. */
