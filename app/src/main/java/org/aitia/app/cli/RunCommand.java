@@ -1,7 +1,12 @@
 package org.aitia.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.aitia.app.config.AitiaConfig;
+import org.aitia.app.run.Stack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +29,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Where data and logs live (default: ./aitia-data).")
+            description =
+                    "Where data and logs live (default: dataDir of the configuration, ./aitia-data).")
     Path dataDir;
 
     @Option(
@@ -39,12 +45,47 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--only",
             paramLabel = "PART",
-            description = "Run one part only: healing, api, collectors or job.")
+            description = "Run one part only: healing, api, collectors or job (default: all).")
     String only;
 
     @Override
-    public Integer call() {
-        parent.config();
-        return NotYetAvailable.report(spec.commandLine().getErr(), "run", "issue 9");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AitiaConfig config = parent.config();
+        Stack.Only part;
+        try {
+            part =
+                    only == null
+                            ? Stack.Only.ALL
+                            : Stack.Only.valueOf(only.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println(
+                    "aitia run: --only must be healing, api, collectors or job, not '"
+                            + only
+                            + "'");
+            return 2;
+        }
+        Path data = dataDir != null ? dataDir : config.dataDir();
+        long t0 = System.nanoTime();
+        Stack stack = Stack.start(config, data.toAbsolutePath(), part, noauth, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    System.out.println("aitia: stopping ...");
+                                    stack.close();
+                                    stopped.countDown();
+                                },
+                                "aitia-shutdown"));
+        out.printf(
+                "aitia: ready in %.1f s, data in %s%n",
+                (System.nanoTime() - t0) / 1e9, data.toAbsolutePath());
+        stack.where().forEach(line -> out.println("  " + line));
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        stopped.await();
+        return 0;
     }
 }

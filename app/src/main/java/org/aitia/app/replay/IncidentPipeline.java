@@ -22,6 +22,7 @@ import org.aitia.model.TopologyChange;
 import org.aitia.streaming.EmbeddedAssurance;
 import org.aitia.streaming.StreamingConfig;
 import org.aitia.testdata.stack.KafkaBroker;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -194,12 +195,35 @@ final class IncidentPipeline implements AutoCloseable {
     Observations awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
+            ensureJobRuns();
             if (System.nanoTime() - lastOutputNanos.get() >= quiet.toNanos() && resultsSettled()) {
                 break;
             }
             Thread.sleep(50);
         }
         return observations;
+    }
+
+    /**
+     * @throws IllegalStateException with the job's failure when the assurance job is no longer
+     *     running
+     */
+    void ensureJobRuns() {
+        JobStatus status;
+        try {
+            status = job.status();
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "the assurance job of " + namespace + " is gone: " + e.getMessage(), e);
+        }
+        if (status.isGloballyTerminalState()) {
+            throw new IllegalStateException(
+                    "the assurance job of "
+                            + namespace
+                            + " ended: "
+                            + status
+                            + " (its log above says why)");
+        }
     }
 
     private boolean resultsSettled() {
@@ -221,6 +245,11 @@ final class IncidentPipeline implements AutoCloseable {
         gatherer.join(5000);
         try {
             job.close();
+        } catch (IllegalStateException e) {
+            LOG.warn(
+                    "the assurance job of {} was already down when the replay closed it: {}",
+                    namespace,
+                    e.getMessage());
         } finally {
             healing.close();
             producer.close(Duration.ofSeconds(5));
