@@ -64,6 +64,9 @@ public final class CorrelateFunction
     private transient Map<String, SiteEngine> engines;
     private transient MapState<String, TopologyChange> topology;
     private transient MapState<String, Alarm> rawAlarms;
+    private transient MapState<String, TopologyChange> deferred;
+    private transient Counter rejectedChanges;
+    private transient String currentSite;
     private transient MapState<String, String> emittedAlarms;
     private transient MapState<String, Boolean> emittedActions;
     private transient ValueState<Long> engineTime;
@@ -82,6 +85,13 @@ public final class CorrelateFunction
                 rc.getMapState(
                         new MapStateDescriptor<>(
                                 "topology", Types.STRING, JsonTypeInfo.of(TopologyChange.class)));
+        deferred =
+                rc.getMapState(
+                        new MapStateDescriptor<>(
+                                "deferred-relationships",
+                                Types.STRING,
+                                JsonTypeInfo.of(TopologyChange.class)));
+        rejectedChanges = rc.getMetricGroup().counter("rejectedTopologyChanges");
         rawAlarms =
                 rc.getMapState(
                         new MapStateDescriptor<>(
@@ -109,16 +119,11 @@ public final class CorrelateFunction
     public void processElement(SiteInput in, ReadOnlyContext ctx, Collector<Alarm> out)
             throws Exception {
         String site = ctx.getCurrentKey();
+        currentSite = site;
         SiteEngine engine = engine(site, ctx.getBroadcastState(RULES), ctx, out);
         Conclusions c;
         if (in.change() != null) {
-            TopologyChange change = in.change();
-            if (change.op() == TopologyChange.Op.DELETE) {
-                topology.remove(change.key());
-            } else {
-                topology.put(change.key(), change);
-            }
-            c = engine.apply(change);
+            c = applyChange(engine, in.change());
         } else {
             Alarm alarm = in.alarm();
             c = advance(engine, alarm.lastSeen().toEpochMilli());
@@ -139,7 +144,8 @@ public final class CorrelateFunction
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alarm> out) throws Exception {
-        SiteEngine engine = engine(ctx.getCurrentKey(), ctx.getBroadcastState(RULES), ctx, out);
+        currentSite = ctx.getCurrentKey();
+        SiteEngine engine = engine(currentSite, ctx.getBroadcastState(RULES), ctx, out);
         emit(advance(engine, timestamp), ctx, out);
         if (!rawAlarms.isEmpty()) {
             ctx.timerService().registerEventTimeTimer(timestamp + TICK_MS);
@@ -232,7 +238,18 @@ public final class CorrelateFunction
         topology.values().forEach(changes::add);
         changes.sort(Comparator.comparing((TopologyChange ch) -> ch.entity() == null));
         for (TopologyChange change : changes) {
-            c = c.plus(engine.apply(change));
+            if (deferred.contains(change.key())) {
+                continue;
+            }
+            try {
+                c = c.plus(engine.apply(change));
+            } catch (IllegalArgumentException refused) {
+                LOG.warn(
+                        "Topology change {} refused on rebuild of site {}: {}",
+                        change.key(),
+                        site,
+                        refused.getMessage());
+            }
         }
         List<Alarm> alarms = new ArrayList<>();
         rawAlarms.values().forEach(alarms::add);
@@ -248,6 +265,66 @@ public final class CorrelateFunction
                 alarms.size());
         emit(c, ctx, out);
         return engine;
+    }
+
+    /**
+     * Applies a topology change to the state and the engine. A relationship the graph refuses (its
+     * target is not in the site's graph yet: the two ends may reach this operator in either order)
+     * is deferred and retried when an entity of the site is upserted.
+     */
+    private Conclusions applyChange(SiteEngine engine, TopologyChange change) throws Exception {
+        String key = change.key();
+        if (change.op() == TopologyChange.Op.DELETE) {
+            topology.remove(key);
+            if (deferred.contains(key)) {
+                deferred.remove(key);
+                return Conclusions.none();
+            }
+        } else {
+            topology.put(key, change);
+        }
+        Conclusions c;
+        try {
+            c = engine.apply(change);
+        } catch (IllegalArgumentException refused) {
+            if (change.relationship() != null && change.op() == TopologyChange.Op.UPSERT) {
+                deferred.put(key, change);
+                LOG.debug("Relationship {} deferred: {}", key, refused.getMessage());
+            } else {
+                rejectedChanges.inc();
+                LOG.warn(
+                        "Topology change {} {} refused by the graph of site {}: {}",
+                        change.op(),
+                        key,
+                        currentSite,
+                        refused.getMessage());
+            }
+            return Conclusions.none();
+        }
+        deferred.remove(key);
+        if (change.entity() != null
+                && change.op() == TopologyChange.Op.UPSERT
+                && !deferred.isEmpty()) {
+            String id = change.entity().id();
+            List<TopologyChange> ready = new ArrayList<>();
+            for (TopologyChange d : deferred.values()) {
+                if (d.relationship().source().equals(id) || d.relationship().target().equals(id)) {
+                    ready.add(d);
+                }
+            }
+            for (TopologyChange d : ready) {
+                try {
+                    c = c.plus(engine.apply(d));
+                    deferred.remove(d.key());
+                } catch (IllegalArgumentException stillRefused) {
+                    LOG.debug(
+                            "Relationship {} still deferred: {}",
+                            d.key(),
+                            stillRefused.getMessage());
+                }
+            }
+        }
+        return c;
     }
 
     private Conclusions advance(SiteEngine engine, long t) throws Exception {
