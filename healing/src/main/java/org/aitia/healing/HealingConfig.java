@@ -11,6 +11,8 @@ import java.util.Map;
  * (dry-run, nothing configured).
  *
  * @param dryRun decide and record, call nothing (default true: a VIM is only touched on purpose)
+ * @param consumerGroup the Kafka consumer group of {@code aitia.actions} (default {@code
+ *     aitia-healing})
  * @param topics the Kafka topics read and written
  * @param journalPath the durable record of claimed and held actions (default {@code
  *     data/healing/journal.jsonl})
@@ -24,6 +26,7 @@ import java.util.Map;
  */
 public record HealingConfig(
         Boolean dryRun,
+        String consumerGroup,
         Topics topics,
         String journalPath,
         String auditIndexPrefix,
@@ -35,6 +38,7 @@ public record HealingConfig(
 
     public HealingConfig {
         dryRun = dryRun == null ? Boolean.TRUE : dryRun;
+        consumerGroup = orDefault(consumerGroup, "aitia-healing");
         topics = topics == null ? new Topics(null, null, null, null) : topics;
         journalPath =
                 journalPath == null || journalPath.isBlank()
@@ -52,7 +56,7 @@ public record HealingConfig(
 
     /** Everything by default: dry-run, no OpenStack, the in-cluster or kubeconfig Kubernetes. */
     public static HealingConfig defaults() {
-        return new HealingConfig(null, null, null, null, null, null, null, null, null);
+        return new HealingConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the executor calls nothing. */
@@ -69,6 +73,22 @@ public record HealingConfig(
     public HealingConfig withDryRun(boolean value) {
         return new HealingConfig(
                 value,
+                consumerGroup,
+                topics,
+                journalPath,
+                auditIndexPrefix,
+                guard,
+                retry,
+                openstack,
+                kubernetes,
+                webhook);
+    }
+
+    /** This configuration with another consumer group. */
+    public HealingConfig withConsumerGroup(String group) {
+        return new HealingConfig(
+                dryRun,
+                group,
                 topics,
                 journalPath,
                 auditIndexPrefix,
@@ -83,6 +103,7 @@ public record HealingConfig(
     public HealingConfig withJournalPath(String path) {
         return new HealingConfig(
                 dryRun,
+                consumerGroup,
                 topics,
                 path,
                 auditIndexPrefix,
@@ -97,6 +118,7 @@ public record HealingConfig(
     public HealingConfig withGuard(GuardConfig value) {
         return new HealingConfig(
                 dryRun,
+                consumerGroup,
                 topics,
                 journalPath,
                 auditIndexPrefix,
@@ -111,6 +133,7 @@ public record HealingConfig(
     public HealingConfig withOpenStack(OpenStackConfig value) {
         return new HealingConfig(
                 dryRun,
+                consumerGroup,
                 topics,
                 journalPath,
                 auditIndexPrefix,
@@ -125,6 +148,7 @@ public record HealingConfig(
     public HealingConfig withRetry(RetryConfig value) {
         return new HealingConfig(
                 dryRun,
+                consumerGroup,
                 topics,
                 journalPath,
                 auditIndexPrefix,
@@ -139,6 +163,7 @@ public record HealingConfig(
     public HealingConfig withWebhook(WebhookConfig value) {
         return new HealingConfig(
                 dryRun,
+                consumerGroup,
                 topics,
                 journalPath,
                 auditIndexPrefix,

@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HealingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealingService.class);
-    private static final String GROUP = "aitia-healing";
 
     private final HealingConfig config;
     private final ExecutorService executor;
@@ -79,7 +78,8 @@ public final class HealingService implements AutoCloseable {
         this.adapters = StandardAdapters.create(config, executor, kubernetes, clock);
         this.journal = ActionJournal.open(config.journal());
         this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
-        this.consumer = new KafkaConsumer<>(consumerProps(bootstrapServers));
+        this.consumer =
+                new KafkaConsumer<>(consumerProps(bootstrapServers, config.consumerGroup()));
         this.audit =
                 elasticsearchUrl == null || elasticsearchUrl.isBlank()
                         ? null
@@ -273,14 +273,14 @@ public final class HealingService implements AutoCloseable {
         return p;
     }
 
-    private static Properties consumerProps(String bootstrap) {
+    private static Properties consumerProps(String bootstrap, String group) {
         Properties p = new Properties();
         p.putAll(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrap,
                         ConsumerConfig.GROUP_ID_CONFIG,
-                        GROUP,
+                        group,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         "false",
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
