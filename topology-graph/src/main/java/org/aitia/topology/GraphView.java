@@ -45,6 +45,26 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
         return n == null ? Optional.empty() : Optional.of(n.entity);
     }
 
+    /**
+     * The entity of {@code id} with its relationships, read in one look-up (consistent with each
+     * other even on the live graph); null when absent.
+     */
+    public Vertex vertex(String id) {
+        Node n = node(id);
+        return n == null
+                ? null
+                : new Vertex(n.entity, new Slice(n.out, n.outSize), new Slice(n.in, n.inSize));
+    }
+
+    /**
+     * An entity and its relationships, as one view read them.
+     *
+     * @param entity the entity
+     * @param outgoing the relationships whose source it is
+     * @param incoming the relationships whose target it is
+     */
+    public record Vertex(Entity entity, List<Relationship> outgoing, List<Relationship> incoming) {}
+
     /** True when an entity of that id exists. */
     public boolean contains(String id) {
         return node(id) != null;

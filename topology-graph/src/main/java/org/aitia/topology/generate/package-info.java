@@ -1,0 +1,2 @@
+/** The seeded NFV topology generator used by tests, benchmarks and the demo. */
+package org.aitia.topology.generate;

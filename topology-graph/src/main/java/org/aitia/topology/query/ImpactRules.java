@@ -1,0 +1,147 @@
+package org.aitia.topology.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aitia.model.Relationship;
+import org.aitia.topology.query.ImpactRule.Flow;
+
+/**
+ * The direction rules impact follows, per relationship type (see {@link ImpactRule}). Edges are as
+ * Vitrage writes them; the defaults ({@link #defaults()}) are:
+ *
+ * <table>
+ *   <caption>Default impact direction rules</caption>
+ *   <tr><th>relationship</th><th>example (source -> target)</th><th>impact flows</th></tr>
+ *   <tr><td>contains</td><td>zone -> host, host -> instance, host -> ovs.bridge, network -> port,
+ *       kubernetes.node -> pod</td><td>source to target</td></tr>
+ *   <tr><td>contains (nova.host or kubernetes.node -> nic)</td><td>host -> nic</td><td>both: a
+ *       host down takes its NICs, a NIC down impacts its host</td></tr>
+ *   <tr><td>attached</td><td>nic -> switch, port -> instance, switch -> spine switch</td>
+ *       <td>target to source</td></tr>
+ *   <tr><td>attached (cinder.volume -> *)</td><td>volume -> instance</td><td>source to
+ *       target</td></tr>
+ *   <tr><td>uses</td><td>dpdk.port -> nic, port -> ovs.bridge</td><td>target to source (the
+ *       used impacts the user)</td></tr>
+ *   <tr><td>on</td><td>vnfc -> instance or pod</td><td>target to source</td></tr>
+ *   <tr><td>comprises</td><td>vnf -> vnfc, heat.stack -> instance</td><td>target to source (a
+ *       component impacts what it composes)</td></tr>
+ *   <tr><td>includes</td><td>network_service -> vnf</td><td>target to source</td></tr>
+ *   <tr><td>chained_to</td><td>vnf -> next vnf</td><td>none (the chain's network_service
+ *       carries the impact)</td></tr>
+ *   <tr><td>managed_by</td><td>vnf -> vnfm</td><td>none</td></tr>
+ * </table>
+ *
+ * <p>So a host impacts the instances it contains, their ports, the VNFCs on them, the VNFs they
+ * compose and the network services (chains) that include those VNFs; a switch impacts the NICs
+ * attached to it, their hosts, and on from there. A relationship type without a rule carries no
+ * impact.
+ */
+public final class ImpactRules {
+    private final List<ImpactRule> rules;
+    private final Map<String, ImpactRule[]> byRelationship = new HashMap<>();
+
+    /**
+     * Rules in any order.
+     *
+     * @throws IllegalArgumentException when two rules have the same relationship and end types
+     */
+    public ImpactRules(List<ImpactRule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, List<ImpactRule>> grouped = new HashMap<>();
+        for (ImpactRule r : this.rules) {
+            List<ImpactRule> same =
+                    grouped.computeIfAbsent(r.relationship(), k -> new ArrayList<>());
+            for (ImpactRule o : same) {
+                if (o.sourceType().equals(r.sourceType())
+                        && o.targetType().equals(r.targetType())) {
+                    throw new IllegalArgumentException("two impact rules for " + describe(r));
+                }
+            }
+            same.add(r);
+        }
+        grouped.forEach(
+                (type, list) -> {
+                    list.sort(Comparator.comparingInt(ImpactRule::specificity).reversed());
+                    byRelationship.put(type, list.toArray(new ImpactRule[0]));
+                });
+    }
+
+    private static String describe(ImpactRule r) {
+        return r.relationship() + " (" + r.sourceType() + " -> " + r.targetType() + ")";
+    }
+
+    /** The default rules (see the class comment). */
+    public static ImpactRules defaults() {
+        return new ImpactRules(
+                List.of(
+                        ImpactRule.of(Relationship.CONTAINS, Flow.SOURCE_TO_TARGET),
+                        new ImpactRule(Relationship.CONTAINS, "nova.host", "nic", Flow.BOTH),
+                        new ImpactRule(Relationship.CONTAINS, "kubernetes.node", "nic", Flow.BOTH),
+                        ImpactRule.of(Relationship.ATTACHED, Flow.TARGET_TO_SOURCE),
+                        new ImpactRule(
+                                Relationship.ATTACHED,
+                                "cinder.volume",
+                                ImpactRule.ANY,
+                                Flow.SOURCE_TO_TARGET),
+                        ImpactRule.of(Relationship.USES, Flow.TARGET_TO_SOURCE),
+                        ImpactRule.of(Relationship.ON, Flow.TARGET_TO_SOURCE),
+                        ImpactRule.of(Relationship.COMPRISES, Flow.TARGET_TO_SOURCE),
+                        ImpactRule.of(Relationship.INCLUDES, Flow.TARGET_TO_SOURCE),
+                        ImpactRule.of(Relationship.CHAINED_TO, Flow.NONE),
+                        ImpactRule.of(Relationship.MANAGED_BY, Flow.NONE)));
+    }
+
+    /** These rules with {@code more} added; a rule for the same relationship and ends replaces. */
+    public ImpactRules with(List<ImpactRule> more) {
+        List<ImpactRule> all = new ArrayList<>();
+        for (ImpactRule r : rules) {
+            boolean replaced =
+                    more.stream()
+                            .anyMatch(
+                                    m ->
+                                            m.relationship().equals(r.relationship())
+                                                    && m.sourceType().equals(r.sourceType())
+                                                    && m.targetType().equals(r.targetType()));
+            if (!replaced) {
+                all.add(r);
+            }
+        }
+        all.addAll(more);
+        return new ImpactRules(all);
+    }
+
+    /** Every rule. */
+    public List<ImpactRule> rules() {
+        return rules;
+    }
+
+    /** True when some rule of that relationship type names an end type. */
+    boolean needsEndTypes(String relationship) {
+        ImpactRule[] rs = byRelationship.get(relationship);
+        return rs != null && rs[0].specificity() > 0;
+    }
+
+    /**
+     * The flow along a relationship between entities of those types ({@code NONE} when no rule).
+     */
+    public Flow flow(String relationship, String sourceType, String targetType) {
+        ImpactRule[] rs = byRelationship.get(relationship);
+        if (rs == null) {
+            return Flow.NONE;
+        }
+        for (ImpactRule r : rs) {
+            if (r.matches(sourceType, targetType)) {
+                return r.flow();
+            }
+        }
+        return Flow.NONE;
+    }
+
+    /** The flow when no end type is known: the relationship type's unqualified rule. */
+    Flow flow(String relationship) {
+        return flow(relationship, ImpactRule.ANY, ImpactRule.ANY);
+    }
+}
