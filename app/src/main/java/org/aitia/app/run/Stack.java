@@ -110,7 +110,11 @@ public final class Stack implements AutoCloseable {
             return;
         }
         progress.println("aitia: starting Kafka (KRaft) in " + dataDir.resolve("kafka") + " ...");
-        KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"));
+        KafkaBroker broker =
+                KafkaBroker.builder()
+                        .dataDir(dataDir.resolve("kafka"))
+                        .port(config.integer("kafka.embeddedPort"))
+                        .start();
         bootstrapServers = broker.bootstrapServers();
         started(
                 "kafka",
@@ -129,7 +133,11 @@ public final class Stack implements AutoCloseable {
         }
         progress.println(
                 "aitia: starting Elasticsearch in " + dataDir.resolve("elasticsearch") + " ...");
-        ElasticsearchNode node = ElasticsearchNode.start(dataDir.resolve("elasticsearch"));
+        ElasticsearchNode node =
+                ElasticsearchNode.builder()
+                        .dataDir(dataDir.resolve("elasticsearch"))
+                        .port(config.integer("elasticsearch.embeddedPort"))
+                        .start();
         elasticsearchUrl = node.httpUrl();
         started(
                 "elasticsearch",
