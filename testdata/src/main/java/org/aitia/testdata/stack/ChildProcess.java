@@ -156,6 +156,7 @@ final class ChildProcess {
             LIVE.remove(this);
             return;
         }
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         if (!awaitExit(grace)) {
             LOG.warn(
@@ -165,7 +166,8 @@ final class ChildProcess {
                     grace.toSeconds());
             kill();
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // a launcher script's server JVM (Elasticsearch) is orphaned if it outlives its parent
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         LIVE.remove(this);
     }
 

@@ -298,7 +298,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         private int port;
         private String heap = "512m";
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration startupTimeout = Duration.ofSeconds(180);
 
         private Builder() {}
 
@@ -335,7 +335,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for yellow health; default 120 s. */
+        /** How long to wait for yellow health; default 180 s (a loaded machine needs it). */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = timeout;
             return this;

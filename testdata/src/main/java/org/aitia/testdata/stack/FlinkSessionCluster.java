@@ -593,7 +593,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         private int port;
         private int slots = 2;
         private final Map<String, String> properties = new LinkedHashMap<>();
-        private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration startupTimeout = Duration.ofSeconds(180);
         private String classpath;
 
         private Builder() {}
@@ -628,7 +628,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the TaskManager to register; default 120 s. */
+        /**
+         * How long to wait for the TaskManager to register; default 180 s (a loaded machine needs
+         * it).
+         */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = timeout;
             return this;

@@ -343,7 +343,7 @@ public final class KafkaBroker implements AutoCloseable {
         private int port;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private String heap = "512m";
-        private Duration startupTimeout = Duration.ofSeconds(90);
+        private Duration startupTimeout = Duration.ofSeconds(120);
         private String classpath;
 
         private Builder() {}
@@ -378,7 +378,7 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the broker to answer; default 90 s. */
+        /** How long to wait for the broker to answer; default 120 s. */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = timeout;
             return this;
