@@ -19,9 +19,9 @@ import org.aitia.topology.query.Pattern;
 import org.aitia.topology.query.PatternMatcher;
 
 /**
- * {@code aitia bench topology --entities N [--seed S] [--json]}: generates an NFV topology of N
- * entities ({@link TopologyGenerator}), loads it into an {@link EntityGraph} and prints one line
- * with:
+ * {@code aitia bench topology --entities N [--seed S] [--json] [--quick]}: generates an NFV
+ * topology of N entities ({@link TopologyGenerator}), loads it into an {@link EntityGraph} and
+ * prints one line with:
  *
  * <ul>
  *   <li>{@code entities}, {@code relationships}; {@code generate_ms} (the generator), {@code
@@ -37,7 +37,8 @@ import org.aitia.topology.query.PatternMatcher;
  *       instance; {@code match_host_us} the same anchored at the 50-instance host (100 matches).
  * </ul>
  *
- * Timed loops run after a warm-up, single-threaded, on the live graph with no snapshot open.
+ * {@code --quick} runs a hundredth of the iterations (for tests). Timed loops run after a warm-up,
+ * single-threaded, on the live graph with no snapshot open.
  */
 public final class TopologyBench {
     private TopologyBench() {}
@@ -47,6 +48,7 @@ public final class TopologyBench {
         int entities = 100_000;
         long seed = 42;
         boolean json = false;
+        int scale = 1;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -54,6 +56,7 @@ public final class TopologyBench {
                             entities = Integer.parseInt(value(args, ++i, "--entities"));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                     case "--json" -> json = true;
+                    case "--quick" -> scale = 100;
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -65,10 +68,10 @@ public final class TopologyBench {
             return 2;
         } catch (IllegalArgumentException e) {
             err.println("bench topology: " + e.getMessage());
-            err.println("usage: bench topology --entities N [--seed S] [--json]");
+            err.println("usage: bench topology --entities N [--seed S] [--json] [--quick]");
             return 2;
         }
-        Map<String, Object> r = measure(entities, seed);
+        Map<String, Object> r = measure(entities, seed, scale);
         if (json) {
             out.println(Json.write(r));
         } else {
@@ -85,7 +88,7 @@ public final class TopologyBench {
     }
 
     /** The figures, by name, in print order. */
-    static Map<String, Object> measure(int n, long seed) {
+    static Map<String, Object> measure(int n, long seed, int scale) {
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
         Topology topology = new TopologyGenerator(seed).generate(n);
@@ -128,7 +131,7 @@ public final class TopologyBench {
         r.put("generate_wall_ms", (t1 - t0) / 1_000_000);
         r.put("build_wall_ms", (t2 - t1) / 1_000_000);
         r.put("heap_mb", Math.round(heapMb));
-        r.put("update_us", round(updateMicros(graph, instances, portLinks, seed)));
+        r.put("update_us", round(updateMicros(graph, instances, portLinks, seed, scale)));
         BreadthFirstImpactAnalysis impact = new BreadthFirstImpactAnalysis();
         int reached = impact.impactOf(graph, bigHosts.get(0)).size();
         r.put(
@@ -186,9 +189,14 @@ public final class TopologyBench {
     }
 
     private static double updateMicros(
-            EntityGraph graph, List<Entity> instances, List<Relationship> portLinks, long seed) {
+            EntityGraph graph,
+            List<Entity> instances,
+            List<Relationship> portLinks,
+            long seed,
+            int scale) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int ops = 300_000;
+        int ops = 300_000 / scale;
+        int warm = ops / 10;
         List<TopologyChange> changes = new ArrayList<>(ops);
         for (int i = 0; i < ops; i += 3) {
             Entity e = instances.get(rnd.nextInt(instances.size()));
@@ -202,14 +210,14 @@ public final class TopologyBench {
                 changes.add(TopologyChange.delete(link));
             }
         }
-        for (int i = 0; i < 30_000; i++) {
+        for (int i = 0; i < warm; i++) {
             graph.apply(changes.get(i));
         }
         long t = cpuNanos();
-        for (int i = 30_000; i < ops; i++) {
+        for (int i = warm; i < changes.size(); i++) {
             graph.apply(changes.get(i));
         }
-        return (cpuNanos() - t) / 1000.0 / (ops - 30_000);
+        return (cpuNanos() - t) / 1000.0 / (changes.size() - warm);
     }
 
     /** Work returning an int so that the JIT cannot drop it. */
