@@ -13,7 +13,7 @@ import java.util.Set;
  * @param auth how callers authenticate
  * @param maxBodyBytes largest accepted request body, 1 MiB; larger gets 413
  * @param defaultPageSize rows per page when the caller names no {@code limit}, 1000 as {@code
- *     vitrage alarm list}
+ *     vitrage alarm list} (or maxPageSize when smaller)
  * @param maxPageSize largest accepted {@code limit}, 10000; larger gets 400
  * @param rulesApiEnabled whether {@code /api/v1/rules} (DRL rule sets, which are code) is served,
  *     false
@@ -48,8 +48,8 @@ public record ApiConfig(
         }
         auth = auth == null ? new Auth(null, null, null) : auth;
         maxBodyBytes = maxBodyBytes == null ? 1024L * 1024L : maxBodyBytes;
-        defaultPageSize = defaultPageSize == null ? 1000 : defaultPageSize;
         maxPageSize = maxPageSize == null ? 10_000 : maxPageSize;
+        defaultPageSize = defaultPageSize == null ? Math.min(1000, maxPageSize) : defaultPageSize;
         if (defaultPageSize < 1 || maxPageSize < defaultPageSize) {
             throw new IllegalArgumentException(
                     "api.defaultPageSize must be >= 1 and <= api.maxPageSize");

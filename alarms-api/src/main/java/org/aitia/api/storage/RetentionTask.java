@@ -1,6 +1,7 @@
 package org.aitia.api.storage;
 
 import co.elastic.clients.elasticsearch.indices.GetIndexResponse;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the dated indices ({@code <prefix>-<kind>-yyyy.MM.dd}) whose day is more than {@code
- * retentionDays} before today (UTC). The integ-test node has no ILM, so this is the retention.
+ * retentionDays} before today (UTC) and which were also created that long ago: indices are dated by
+ * event time, so a replay of an old incident writes old-dated indices, which are then kept for the
+ * retention period after their creation. The integ-test node has no ILM, so this is the retention.
  */
 public final class RetentionTask implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionTask.class);
@@ -49,10 +52,14 @@ public final class RetentionTask implements Runnable {
                                             g.index(store.prefix() + "-*")
                                                     .ignoreUnavailable(true)
                                                     .allowNoIndices(true));
-            for (String name : all.result().keySet()) {
-                LocalDate day = EsStore.dayOf(name);
-                if (day != null && day.isBefore(oldestKept)) {
-                    expired.add(name);
+            long keepSince = oldestKept.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            for (var e : all.result().entrySet()) {
+                LocalDate day = EsStore.dayOf(e.getKey());
+                Long created = creationDate(e.getValue());
+                if (day != null
+                        && day.isBefore(oldestKept)
+                        && (created == null || created < keepSince)) {
+                    expired.add(e.getKey());
                 }
             }
             expired.sort(null);
@@ -64,6 +71,17 @@ public final class RetentionTask implements Runnable {
             throw new UncheckedIOException("retention clean-up failed", e);
         }
         return expired;
+    }
+
+    private static Long creationDate(co.elastic.clients.elasticsearch.indices.IndexState state) {
+        IndexSettings s = state.settings();
+        if (s == null) {
+            return null;
+        }
+        if (s.creationDate() != null) {
+            return s.creationDate();
+        }
+        return s.index() == null ? null : s.index().creationDate();
     }
 
     @Override
