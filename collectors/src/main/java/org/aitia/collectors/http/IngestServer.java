@@ -203,6 +203,20 @@ public final class IngestServer implements AutoCloseable {
             refuse(ex, route, 400, e.field(), e.getMessage(), body);
             return;
         }
+        if (events.size() + 1 > config.maxInFlightEvents()) {
+            refuse(
+                    ex,
+                    route,
+                    413,
+                    "$",
+                    "$: the body holds "
+                            + events.size()
+                            + " events, more than maxInFlightEvents "
+                            + config.maxInFlightEvents()
+                            + " allows in one request: split it",
+                    body);
+            return;
+        }
         String requestId = instance + "-" + requestSeq.incrementAndGet();
         try {
             publisher

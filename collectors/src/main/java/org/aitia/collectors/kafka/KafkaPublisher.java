@@ -55,7 +55,7 @@ public final class KafkaPublisher implements AutoCloseable {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(256L * 1024 * 1024));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         props.putAll(config.producer());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -99,6 +99,11 @@ public final class KafkaPublisher implements AutoCloseable {
             producer.send(rawRecord, done::record);
             sent++;
             for (TelemetryEvent e : events) {
+                if (done.future.isCompletedExceptionally()) {
+                    // The producer reports most failures (e.g. no metadata within max.block.ms)
+                    // through the callback: stop here rather than wait again for each record.
+                    break;
+                }
                 ProducerRecord<byte[], byte[]> r =
                         new ProducerRecord<>(
                                 topics.telemetry(),
@@ -110,13 +115,15 @@ public final class KafkaPublisher implements AutoCloseable {
                 sent++;
             }
         } catch (KafkaException e) {
-            int unsent = n - sent;
-            inFlight.release(unsent);
             lastFailure.set(e);
+            done.future.completeExceptionally(e);
             if (sent == 0) {
+                inFlight.release(n);
                 throw new OverloadedException("Kafka refused the request: " + e, true, e);
             }
-            done.failRemaining(unsent, e);
+        }
+        if (sent < n) {
+            inFlight.release(n - sent);
         }
         return done.future;
     }
@@ -212,11 +219,6 @@ public final class KafkaPublisher implements AutoCloseable {
             if (remaining.decrementAndGet() == 0) {
                 future.complete(null);
             }
-        }
-
-        void failRemaining(int unsent, Exception ex) {
-            future.completeExceptionally(ex);
-            remaining.addAndGet(-unsent);
         }
     }
 
