@@ -53,6 +53,9 @@ public final class RcaEngine implements AutoCloseable {
     private static final Map<String, Integer> STATE_PRIORITY =
             Map.of("DELETED", 50, "ERROR", 40, "SUBOPTIMAL", 30, "TRANSIENT", 20, "OK", 10);
 
+    /** How far event time moves before alarms and topology changes re-evaluate time-based rules. */
+    static final long NOW_RESOLUTION_MS = 1000;
+
     private final Clock mode;
     private final TopologyFacts topology;
     private final Map<String, Alarm> rawAlarms = new LinkedHashMap<>();
@@ -177,11 +180,15 @@ public final class RcaEngine implements AutoCloseable {
         return fire();
     }
 
-    /** Moves the clock to {@code eventTime} (never back) and fires time-based rules. */
+    /**
+     * Moves the clock to {@code eventTime} (never back) and fires time-based rules: a rule that
+     * waits 30 s of event time concludes on the first call at or after those 30 s. (Alarms and
+     * topology changes also move the clock, re-evaluating time-based rules once a second.)
+     */
     public Outcome advanceTo(Instant eventTime) {
         Objects.requireNonNull(eventTime, "eventTime");
         moveClock(eventTime.toEpochMilli());
-        return fire();
+        return fire(true);
     }
 
     /**
@@ -381,9 +388,19 @@ public final class RcaEngine implements AutoCloseable {
     }
 
     private Outcome fire() {
+        return fire(false);
+    }
+
+    /**
+     * Fires the rules. The {@link Now} fact follows the clock exactly on {@link #advanceTo} and at
+     * a resolution of {@link #NOW_RESOLUTION_MS} otherwise, which keeps a busy alarm stream from
+     * re-evaluating time-based rules on every alarm.
+     */
+    private Outcome fire(boolean exactNow) {
         Now now = (Now) session.getObject(nowHandle);
         long t = currentMillis();
-        if (now.getMillis() != t) {
+        if (now.getMillis() != t
+                && (exactNow || Math.abs(t - now.getMillis()) >= NOW_RESOLUTION_MS)) {
             now.setMillis(t);
             session.update(nowHandle, now);
         }

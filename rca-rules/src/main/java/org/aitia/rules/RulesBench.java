@@ -1,0 +1,209 @@
+package org.aitia.rules;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.aitia.model.Alarm;
+import org.aitia.model.Json;
+import org.aitia.model.Severity;
+import org.aitia.rules.internal.BenchSite;
+import org.aitia.rules.internal.RuleCompiler;
+import org.aitia.topology.EntityGraph;
+
+/**
+ * {@code aitia bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json]}: compiles
+ * the standard library, warms the JIT up with W alarms on a separate small site (default 30,000; 0
+ * for none), loads a generated site of N entities into an engine, then feeds M raw alarm
+ * transitions in event time and prints one JSON line: {@code alarms_per_s}, {@code kbase_build_ms},
+ * {@code heap_mb}, {@code root_causes} and more.
+ *
+ * <p>The site is topology-graph's {@code TopologyGenerator} (one site). The alarm mix is incidents:
+ * a root cause (a Doctor host down, a NIC link down, a ToR switch down, an OVS bridge down, host
+ * CPU overload, DPDK rx drops) followed by the raw alarms its consequences raise on instances and
+ * ports (most of the alarms), then, for most incidents, the clear of all of them. The incidents
+ * still open at the end are the root causes reported.
+ */
+public final class RulesBench {
+    private RulesBench() {}
+
+    /** Runs the bench; returns the exit status (0, or 2 on a usage error). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        int entities = 100_000;
+        int alarms = 100_000;
+        int warmup = 30_000;
+        long seed = 42;
+        boolean json = false;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--entities" -> entities = Integer.parseInt(args.get(++i));
+                    case "--alarms" -> alarms = Integer.parseInt(args.get(++i));
+                    case "--seed" -> seed = Long.parseLong(args.get(++i));
+                    case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
+                    case "--json" -> json = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+                }
+            }
+        } catch (RuntimeException e) {
+            err.println(
+                    "bench rules: "
+                            + e.getMessage()
+                            + " (usage: bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json])");
+            return 2;
+        }
+        try {
+            Map<String, Object> r = measure(entities, alarms, warmup, seed);
+            out.println(json ? Json.write(r) : r.toString());
+            return 0;
+        } catch (RuleSetException e) {
+            err.println("bench rules: the standard library does not compile: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, Object> measure(int entities, int alarmCount, int warmup, long seed)
+            throws RuleSetException {
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        RuleSet library = RuleSet.standardLibrary();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long kbaseMs = RuleCompiler.compile(library).buildMillis();
+        long kbaseCpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
+
+        if (warmup > 0) {
+            // JIT warm-up on a small separate site, as JMH would: not measured
+            BenchSite small = BenchSite.generate(Math.min(entities, 10_000), seed + 1);
+            try (RcaEngine w =
+                    RcaEngine.create(library, EntityGraph.of(small.topology()), Clock.PSEUDO)) {
+                for (Alarm a : feed(small, warmup, seed + 1)) {
+                    w.onAlarm(a);
+                }
+            }
+        }
+        BenchSite site = BenchSite.generate(entities, seed);
+        long t0 = System.nanoTime();
+        EntityGraph graph = EntityGraph.of(site.topology());
+        long graphMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        RcaEngine engine = RcaEngine.create(library, graph, Clock.PSEUDO);
+        long engineMs = (System.nanoTime() - t0) / 1_000_000;
+
+        List<Alarm> feed = feed(site, alarmCount, seed);
+        long deduced = 0;
+        long actions = 0;
+        t0 = System.nanoTime();
+        c0 = cpu.getCurrentThreadCpuTime();
+        for (Alarm a : feed) {
+            Outcome o = engine.onAlarm(a);
+            deduced += o.alarms().size();
+            actions += o.actions().size();
+        }
+        long feedNanos = System.nanoTime() - t0;
+        long feedCpuNanos = cpu.getCurrentThreadCpuTime() - c0;
+
+        List<Alarm> roots = engine.rootCauses();
+        int active = engine.activeAlarms().size();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("entities", site.topology().entities().size());
+        r.put("relationships", site.topology().relationships().size());
+        r.put("alarms", feed.size());
+        r.put("warmup_alarms", warmup);
+        r.put("alarms_per_s", Math.round(feed.size() / (feedNanos / 1e9)));
+        r.put(
+                "mean_us_per_alarm",
+                Math.round(feedNanos / 1e3 / Math.max(1, feed.size()) * 10) / 10.0);
+        r.put("alarms_per_cpu_s", Math.round(feed.size() / (feedCpuNanos / 1e9)));
+        r.put("kbase_build_ms", kbaseMs);
+        r.put("kbase_build_cpu_ms", kbaseCpuMs);
+        r.put("graph_load_ms", graphMs);
+        r.put("engine_start_ms", engineMs);
+        r.put("heap_mb", heap / (1024 * 1024));
+        r.put("root_causes", roots.size());
+        r.put("active_alarms", active);
+        r.put("alarm_changes_reported", deduced);
+        r.put("actions", actions);
+        r.put("rules", library.name() + " " + library.version());
+        engine.close();
+        return r;
+    }
+
+    /** Incidents until {@code count} alarm transitions, in increasing event time. */
+    static List<Alarm> feed(BenchSite site, int count, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Alarm> out = new ArrayList<>(count + 64);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        List<List<Alarm>> open = new ArrayList<>();
+        while (out.size() < count) {
+            int h = rnd.nextInt(site.hosts().size());
+            String host = site.hosts().get(h);
+            List<Alarm> incident = new ArrayList<>();
+            int kind = rnd.nextInt(100);
+            List<Integer> hostsHit = new ArrayList<>(List.of(h));
+            if (kind < 30) {
+                incident.add(raw("doctor", host, "compute.host.down", t));
+            } else if (kind < 60) {
+                incident.add(raw("collectd", site.nicsOf().get(h).get(0), "linkDown", t));
+            } else if (kind < 65) {
+                String tor = site.torOf().get(h);
+                incident.add(raw("ves", tor, "switchDown", t));
+                hostsHit = site.hostsOf().get(tor);
+            } else if (kind < 75) {
+                incident.add(raw("ves", site.bridgeOf().get(h), "ovsBridgeDown", t));
+            } else if (kind < 90) {
+                incident.add(raw("collectd", host, "cpuOverload", t));
+            } else {
+                incident.add(raw("aitia-detect", site.dpdkOf().get(h), "dpdkRxDrops", t));
+            }
+            for (int hh : hostsHit) {
+                for (String vm : site.instancesOf().get(hh)) {
+                    incident.add(raw("ves", vm, "vmUnreachable", t));
+                }
+                for (String port : site.portsOf().get(hh)) {
+                    incident.add(raw("collectd", port, "portDown", t));
+                }
+            }
+            for (Alarm a : incident) {
+                t = t.plusMillis(1);
+                out.add(atTime(a, t));
+            }
+            open.add(incident);
+            // most incidents are repaired: clear an older one
+            if (open.size() > 20 || (open.size() > 3 && rnd.nextInt(100) < 90)) {
+                List<Alarm> done = open.remove(rnd.nextInt(open.size()));
+                for (Alarm a : done) {
+                    t = t.plusMillis(1);
+                    out.add(a.cleared(t));
+                }
+            }
+        }
+        return out.subList(0, count);
+    }
+
+    private static Alarm raw(String source, String entity, String name, Instant t) {
+        return Alarm.raised(source, entity, "s1", name, Severity.CRITICAL, t);
+    }
+
+    private static Alarm atTime(Alarm a, Instant t) {
+        return new Alarm(
+                a.id(),
+                a.source(),
+                a.entityId(),
+                a.site(),
+                a.name(),
+                a.severity(),
+                null,
+                Alarm.Status.ACTIVE,
+                false,
+                List.of(),
+                true,
+                null,
+                t,
+                t);
+    }
+}
