@@ -243,6 +243,25 @@ public record StreamingConfig(
                 elasticsearch);
     }
 
+    public StreamingConfig withBufferTimeoutMs(long ms) {
+        return new StreamingConfig(
+                bootstrapServers,
+                groupId,
+                startingOffsets,
+                topics,
+                parallelism,
+                checkpointIntervalMs,
+                checkpointDir,
+                restoreFrom,
+                outOfOrdernessMs,
+                idlenessMs,
+                ms,
+                lingerMs,
+                resolveGraceMs,
+                detect,
+                elasticsearch);
+    }
+
     public StreamingConfig withResolveGraceMs(long ms) {
         return new StreamingConfig(
                 bootstrapServers,
