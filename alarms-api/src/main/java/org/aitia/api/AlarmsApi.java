@@ -38,6 +38,7 @@ import org.aitia.api.resources.RuleResource;
 import org.aitia.api.resources.TemplateResource;
 import org.aitia.api.resources.TopologyResource;
 import org.aitia.api.resources.WebhookResource;
+import org.aitia.api.security.Authenticator;
 import org.aitia.api.security.Authenticators;
 import org.aitia.api.services.ActionService;
 import org.aitia.api.services.AlarmService;
@@ -99,6 +100,7 @@ public final class AlarmsApi implements AutoCloseable {
 
     private AlarmsApi(ApiConfig config, String kafka, String esUrl) {
         this.config = config;
+        Authenticator authenticator = Authenticators.create(config);
         this.bus = kafka == null ? null : new KafkaBus(kafka);
         Publisher publisher =
                 bus == null
@@ -195,7 +197,7 @@ public final class AlarmsApi implements AutoCloseable {
                                             clock))
                             ::register);
         }
-        this.server = new ApiServer(config, Authenticators.create(config), metrics, resources);
+        this.server = new ApiServer(config, authenticator, metrics, resources);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class ErrorMapper {
     /** Installs the mapper and the JSON 404/405 answers on {@code app}. */
     public static void install(Javalin app) {
         app.exception(Exception.class, ErrorMapper::handle);
+        app.exception(HttpResponseException.class, ErrorMapper::handle);
         app.error(
                 404,
                 ctx -> {
