@@ -99,6 +99,21 @@ public record HealingConfig(
                 webhook);
     }
 
+    /** This configuration with other topics. */
+    public HealingConfig withTopics(Topics value) {
+        return new HealingConfig(
+                dryRun,
+                consumerGroup,
+                value,
+                journalPath,
+                auditIndexPrefix,
+                guard,
+                retry,
+                openstack,
+                kubernetes,
+                webhook);
+    }
+
     /** This configuration with another journal. */
     public HealingConfig withJournalPath(String path) {
         return new HealingConfig(

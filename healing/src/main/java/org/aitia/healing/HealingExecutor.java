@@ -42,7 +42,7 @@ public final class HealingExecutor {
     private final OutcomeSink sink;
     private final Clock clock;
     private final Map<String, ActionJournal.Held> pending = new LinkedHashMap<>();
-    private final Set<CompletableFuture<ActionResult>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<ActionResult>> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param guard decides about each action
@@ -122,7 +122,11 @@ public final class HealingExecutor {
                     || journal.isKnown(action.id())
                     || isPending(action.id())) {
                 LOG.info("Action {} was seen before: not executed again", action.id());
-                futures.add(CompletableFuture.completedFuture(earlier(action)));
+                CompletableFuture<ActionResult> running = inFlight.get(action.id());
+                futures.add(
+                        running != null
+                                ? running
+                                : CompletableFuture.completedFuture(earlier(action)));
                 continue;
             }
             Verdict verdict = guard.decide(action);
@@ -182,7 +186,7 @@ public final class HealingExecutor {
 
     /** Waits for the calls in flight; for a clean stop. */
     public void awaitInFlight(java.time.Duration timeout) {
-        CompletableFuture<?>[] all = inFlight.toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] all = inFlight.values().toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(all)
                     .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -205,8 +209,8 @@ public final class HealingExecutor {
         journal.claimAll(toSend.keySet());
         toSend.forEach(
                 (action, future) -> {
-                    inFlight.add(future);
-                    future.whenComplete((r, e) -> inFlight.remove(future));
+                    inFlight.put(action.id(), future);
+                    future.whenComplete((r, e) -> inFlight.remove(action.id()));
                     call(action)
                             .whenComplete(
                                     (outcome, error) -> {
@@ -325,15 +329,17 @@ public final class HealingExecutor {
                             synchronized (this) {
                                 held = pending.get(action.id());
                             }
-                            String why =
-                                    held != null
-                                            ? held.reason()
-                                            : "already claimed; its outcome is pending";
+                            if (held != null) {
+                                return ActionResult.of(
+                                        action, Status.HELD, held.reason(), 0, clock.instant());
+                            }
+                            // claimed by a run that stopped mid-call; recoverInterrupted reports it
                             return ActionResult.of(
                                     action,
-                                    held != null ? Status.HELD : Status.SENT,
-                                    why,
-                                    0,
+                                    Status.FAILED,
+                                    "interrupted: claimed by an earlier run that stopped before"
+                                            + " the VIM answered; not sent again",
+                                    1,
                                     clock.instant());
                         });
     }

@@ -91,17 +91,17 @@ class HealingExecutorTest {
         journal = ActionJournal.open(dir.resolve("journal.jsonl"));
         HealingConfig.RetryConfig retry =
                 new HealingConfig.RetryConfig(
-                        2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2));
+                        2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(15));
         java.net.http.HttpClient http =
                 java.net.http.HttpClient.newBuilder()
                         .version(java.net.http.HttpClient.Version.HTTP_1_1)
                         .executor(pool)
                         .build();
         KeystoneSession keystone =
-                new KeystoneSession(sim.config(), http, clock, Duration.ofSeconds(2));
+                new KeystoneSession(sim.config(), http, clock, Duration.ofSeconds(15));
         NovaAdapter nova =
                 new NovaAdapter(
-                        new OpenStackHttp(keystone, http, Duration.ofSeconds(2)),
+                        new OpenStackHttp(keystone, http, Duration.ofSeconds(15)),
                         new Retrying(retry, pool));
         executor =
                 new HealingExecutor(

@@ -14,7 +14,7 @@ import org.aitia.healing.bench.OpenStackSimulator;
 final class OpenStackFixture implements AutoCloseable {
     static final RetryConfig RETRY =
             new RetryConfig(
-                    3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2));
+                    3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(15));
 
     final OpenStackSimulator sim = new OpenStackSimulator(20);
     final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -27,8 +27,8 @@ final class OpenStackFixture implements AutoCloseable {
     }
 
     OpenStackHttp client(OpenStackConfig config, Clock clock) {
-        KeystoneSession keystone = new KeystoneSession(config, http, clock, Duration.ofSeconds(2));
-        return new OpenStackHttp(keystone, http, Duration.ofSeconds(2));
+        KeystoneSession keystone = new KeystoneSession(config, http, clock, Duration.ofSeconds(15));
+        return new OpenStackHttp(keystone, http, Duration.ofSeconds(15));
     }
 
     @Override
