@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aitia.model.Relationship;
 import org.aitia.topology.query.ImpactRule.Flow;
 
@@ -41,7 +42,10 @@ import org.aitia.topology.query.ImpactRule.Flow;
  */
 public final class ImpactRules {
     private final List<ImpactRule> rules;
+    private static final Object UNDECIDED = new Object();
     private final Map<String, ImpactRule[]> byRelationship = new HashMap<>();
+    private final Map<String, Map<String, Object>> bySource = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> byTarget = new ConcurrentHashMap<>();
 
     /**
      * Rules in any order.
@@ -136,6 +140,44 @@ public final class ImpactRules {
             if (r.matches(sourceType, targetType)) {
                 return r.flow();
             }
+        }
+        return Flow.NONE;
+    }
+
+    /**
+     * The flow along a relationship when only the type of one end is known, or null when it depends
+     * on the other end's type too. Cached: most relationships decide without looking the other end
+     * up.
+     *
+     * @param knownIsSource whether {@code knownType} is the source's type
+     */
+    Flow flowKnowing(String relationship, boolean knownIsSource, String knownType) {
+        Map<String, Map<String, Object>> cache = knownIsSource ? bySource : byTarget;
+        Map<String, Object> forType = cache.get(relationship);
+        if (forType == null) {
+            forType = cache.computeIfAbsent(relationship, k -> new ConcurrentHashMap<>());
+        }
+        Object f = forType.get(knownType);
+        if (f == null) {
+            Flow decided = decide(relationship, knownIsSource, knownType);
+            f = decided == null ? UNDECIDED : decided;
+            forType.put(knownType, f);
+        }
+        return f == UNDECIDED ? null : (Flow) f;
+    }
+
+    private Flow decide(String relationship, boolean knownIsSource, String knownType) {
+        ImpactRule[] rs = byRelationship.get(relationship);
+        if (rs == null) {
+            return Flow.NONE;
+        }
+        for (ImpactRule r : rs) {
+            String known = knownIsSource ? r.sourceType() : r.targetType();
+            String other = knownIsSource ? r.targetType() : r.sourceType();
+            if (!known.equals(ImpactRule.ANY) && !known.equals(knownType)) {
+                continue;
+            }
+            return other.equals(ImpactRule.ANY) ? r.flow() : null;
         }
         return Flow.NONE;
     }

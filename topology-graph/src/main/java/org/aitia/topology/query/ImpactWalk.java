@@ -1,6 +1,7 @@
 package org.aitia.topology.query;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.aitia.model.Relationship;
@@ -13,7 +14,10 @@ final class ImpactWalk {
 
     /**
      * Walks from {@code root} along impact ({@code upstream} false) or against it ({@code upstream}
-     * true), at most {@code maxDepth} hops and {@code limit} entities.
+     * true), at most {@code maxDepth} hops and {@code limit} entities. Decides each relationship by
+     * its type and the known end's type first, and looks the other end up only when it is followed
+     * or when a rule needs its type: memory latency, not arithmetic, is what a walk over a large
+     * graph costs.
      */
     static LinkedHashMap<String, Relationship> walk(
             GraphView view,
@@ -27,6 +31,8 @@ final class ImpactWalk {
         if (start == null) {
             return via;
         }
+        HashMap<String, Boolean> seen = new HashMap<>();
+        seen.put(start.entity().id(), Boolean.TRUE);
         ArrayDeque<GraphView.Vertex> queue = new ArrayDeque<>();
         queue.add(start);
         int depth = 0;
@@ -35,61 +41,44 @@ final class ImpactWalk {
         while (!queue.isEmpty() && depth < maxDepth) {
             GraphView.Vertex at = queue.poll();
             String atType = at.entity().type();
-            List<Relationship> out = at.outgoing();
-            for (int i = 0; i < out.size(); i++) {
-                Relationship r = out.get(i);
-                String other = r.target();
-                if (other.equals(root) || via.containsKey(other)) {
-                    continue;
-                }
-                GraphView.Vertex o = null;
-                Flow f;
-                if (rules.needsEndTypes(r.type())) {
-                    o = view.vertex(other);
-                    f = o == null ? Flow.NONE : rules.flow(r.type(), atType, o.entity().type());
-                } else {
-                    f = rules.flow(r.type());
-                }
-                if (upstream ? f.backward() : f.forward()) {
+            for (int side = 0; side < 2; side++) {
+                boolean atIsSource = side == 0;
+                List<Relationship> edges = atIsSource ? at.outgoing() : at.incoming();
+                for (int i = 0; i < edges.size(); i++) {
+                    Relationship r = edges.get(i);
+                    GraphView.Vertex o = null;
+                    Flow f = rules.flowKnowing(r.type(), atIsSource, atType);
+                    String other = atIsSource ? r.target() : r.source();
+                    if (f == null) {
+                        if (seen.containsKey(other)) {
+                            continue;
+                        }
+                        o = view.vertex(other);
+                        if (o == null) {
+                            continue;
+                        }
+                        f =
+                                atIsSource
+                                        ? rules.flow(r.type(), atType, o.entity().type())
+                                        : rules.flow(r.type(), o.entity().type(), atType);
+                    }
+                    // Downstream follows impact: source->target when at is the source.
+                    boolean follow = atIsSource == !upstream ? f.forward() : f.backward();
+                    if (!follow || seen.containsKey(other)) {
+                        continue;
+                    }
                     if (o == null) {
                         o = view.vertex(other);
-                    }
-                    if (o != null) {
-                        via.put(other, r);
-                        queue.add(o);
-                        nextLevel++;
-                        if (via.size() >= limit) {
-                            return via;
+                        if (o == null) {
+                            continue;
                         }
                     }
-                }
-            }
-            List<Relationship> in = at.incoming();
-            for (int i = 0; i < in.size(); i++) {
-                Relationship r = in.get(i);
-                String other = r.source();
-                if (other.equals(root) || via.containsKey(other)) {
-                    continue;
-                }
-                GraphView.Vertex o = null;
-                Flow f;
-                if (rules.needsEndTypes(r.type())) {
-                    o = view.vertex(other);
-                    f = o == null ? Flow.NONE : rules.flow(r.type(), o.entity().type(), atType);
-                } else {
-                    f = rules.flow(r.type());
-                }
-                if (upstream ? f.forward() : f.backward()) {
-                    if (o == null) {
-                        o = view.vertex(other);
-                    }
-                    if (o != null) {
-                        via.put(other, r);
-                        queue.add(o);
-                        nextLevel++;
-                        if (via.size() >= limit) {
-                            return via;
-                        }
+                    seen.put(other, Boolean.TRUE);
+                    via.put(other, r);
+                    queue.add(o);
+                    nextLevel++;
+                    if (via.size() >= limit) {
+                        return via;
                     }
                 }
             }
