@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aitia.healing.HealingConfig;
@@ -15,8 +16,10 @@ import org.aitia.healing.HealingService;
 import org.aitia.model.ActionResult;
 import org.aitia.model.Alarm;
 import org.aitia.model.DeadLetter;
+import org.aitia.model.Entity;
 import org.aitia.model.HealingAction;
 import org.aitia.model.Json;
+import org.aitia.model.Severity;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.model.TopologyChange;
 import org.aitia.streaming.EmbeddedAssurance;
@@ -52,6 +55,12 @@ final class IncidentPipeline implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Observations observations = new Observations();
     private final AtomicLong lastOutputNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong outputs = new AtomicLong();
+    private final CountDownLatch probeSeen = new CountDownLatch(1);
+
+    /** The entity of the warm-up probe, in a site of its own; never part of a report. */
+    static final String PROBE = "aitia-replay-probe";
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread gatherer;
     private final EmbeddedAssurance job;
@@ -100,16 +109,11 @@ final class IncidentPipeline implements AutoCloseable {
                         .withCheckpoints(0, null);
         this.job = EmbeddedAssurance.start(streaming);
         HealingConfig healingConfig =
-                new HealingConfig(
-                        true,
-                        healingTopics,
-                        workDir.resolve("healing-journal.jsonl").toString(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                HealingConfig.defaults()
+                        .withDryRun(true)
+                        .withTopics(healingTopics)
+                        .withConsumerGroup("replay-healing-" + namespace)
+                        .withJournalPath(workDir.resolve("healing-journal.jsonl").toString());
         this.healing = HealingService.start(healingConfig, broker.bootstrapServers(), null);
         LOG.debug("replay pipeline of {} ready on topics {}", namespace, topics);
     }
@@ -169,7 +173,12 @@ final class IncidentPipeline implements AutoCloseable {
                     long now = System.nanoTime();
                     synchronized (observations) {
                         if (r.topic().equals(topics.alarms())) {
-                            observations.alarm(Json.read(r.value(), Alarm.class), now);
+                            Alarm alarm = Json.read(r.value(), Alarm.class);
+                            if (alarm.entityId().equals(PROBE)) {
+                                probeSeen.countDown();
+                                continue;
+                            }
+                            observations.alarm(alarm, now);
                         } else if (r.topic().equals(topics.actions())) {
                             observations.action(Json.read(r.value(), HealingAction.class), now);
                         } else {
@@ -177,6 +186,7 @@ final class IncidentPipeline implements AutoCloseable {
                         }
                     }
                     lastOutputNanos.set(now);
+                    outputs.incrementAndGet();
                 }
             }
         } catch (WakeupException e) {
@@ -192,16 +202,62 @@ final class IncidentPipeline implements AutoCloseable {
      * Waits until no conclusion has appeared for {@code quiet}, or {@code max} has passed, and
      * returns what was concluded.
      */
-    Observations awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
+    Observations awaitQuiet(Duration quiet, Duration firstOutput, Duration max)
+            throws InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + max.toNanos();
         while (System.nanoTime() < deadline) {
             ensureJobRuns();
-            if (System.nanoTime() - lastOutputNanos.get() >= quiet.toNanos() && resultsSettled()) {
+            boolean anyOutput = outputs.get() > 0;
+            boolean quietNow = System.nanoTime() - lastOutputNanos.get() >= quiet.toNanos();
+            boolean gaveUpWaitingForFirst = System.nanoTime() - begin >= firstOutput.toNanos();
+            if (quietNow && (anyOutput || gaveUpWaitingForFirst) && resultsSettled()) {
                 break;
             }
             Thread.sleep(50);
         }
         return observations;
+    }
+
+    /**
+     * Sends a probe fault on an entity of its own and waits until its alarm comes out of the job:
+     * from then on the job is live end to end, and the latency of the incident's own events is not
+     * the job's start-up.
+     */
+    void warmUp(Instant at, Duration max) throws InterruptedException {
+        Entity probe = new Entity(PROBE, "probe", PROBE, PROBE, null, Map.of());
+        topology(TopologyChange.upsert(probe).at(at));
+        telemetry(TelemetryEvent.fault(PROBE, "replayProbe", Severity.WARNING, at, "replay"));
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!probeSeen.await(100, TimeUnit.MILLISECONDS)) {
+            ensureJobRuns();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the assurance job of "
+                                + namespace
+                                + " did not answer a probe within "
+                                + max);
+            }
+        }
+    }
+
+    /** Waits until the assurance job runs, so that the replay's clock starts on a live job. */
+    void awaitJobRunning(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            ensureJobRuns();
+            try {
+                if (job.status() == JobStatus.RUNNING) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "cannot read the status of the assurance job of " + namespace, e);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(
+                "the assurance job of " + namespace + " did not start within " + max);
     }
 
     /**

@@ -33,7 +33,10 @@ public final class ReplayRunner implements AutoCloseable {
     /** How long the pipeline must stay silent after the last event before the incident ends. */
     static final Duration QUIET = Duration.ofMillis(2500);
 
-    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /** How long to wait for a first conclusion when none has come yet. */
+    static final Duration FIRST_OUTPUT = Duration.ofSeconds(15);
+
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final KafkaBroker broker;
     private final Path workDir;
@@ -70,6 +73,8 @@ public final class ReplayRunner implements AutoCloseable {
             for (TopologyChange c : incident.topology().asChanges()) {
                 pipeline.topology(c.at(incident.start()));
             }
+            pipeline.awaitJobRunning(Duration.ofSeconds(60));
+            pipeline.warmUp(incident.start(), Duration.ofSeconds(60));
             long startNanos = System.nanoTime();
             for (RecordedEvent e : incident.events()) {
                 pace(startNanos, e.atMs());
@@ -99,7 +104,7 @@ public final class ReplayRunner implements AutoCloseable {
                 timeline.handed(System.nanoTime(), parsed);
             }
             pipeline.markHanded();
-            Observations seen = pipeline.awaitQuiet(QUIET, MAX_WAIT);
+            Observations seen = pipeline.awaitQuiet(QUIET, FIRST_OUTPUT, MAX_WAIT);
             synchronized (seen) {
                 return new ReportBuilder(incident, seen, timeline)
                         .build(incident.events().size(), rejected);

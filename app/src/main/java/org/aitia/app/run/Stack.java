@@ -164,16 +164,10 @@ public final class Stack implements AutoCloseable {
 
     private void startHealing(AitiaConfig config, Path dataDir) {
         HealingConfig healing =
-                new HealingConfig(
-                        config.bool("healing.dryRun"),
-                        Topics.healing(config),
-                        dataDir.resolve("healing").resolve("journal.jsonl").toString(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                config.section("healing", HealingConfig.class)
+                        .withTopics(Topics.healing(config))
+                        .withJournalPath(
+                                dataDir.resolve("healing").resolve("journal.jsonl").toString());
         HealingService service = HealingService.start(healing, bootstrapServers, elasticsearchUrl);
         started(
                 "healing",
