@@ -133,8 +133,14 @@ final class JsonFields {
             throw new RejectedPayloadException(
                     String.valueOf(path), "epoch seconds out of range: " + n.asText());
         }
-        long whole = (long) Math.floor(s);
-        long nanos = Math.round((s - whole) * 1e9);
+        // The shortest decimal form of the double is what collectd printed (e.g. 1767261600.120).
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(s);
+        long whole = d.longValue();
+        long nanos =
+                d.subtract(java.math.BigDecimal.valueOf(whole))
+                        .movePointRight(9)
+                        .setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValue();
         if (nanos >= 1_000_000_000L) {
             whole++;
             nanos -= 1_000_000_000L;
@@ -171,6 +177,31 @@ final class JsonFields {
                         e);
             }
         }
+    }
+
+    /** The path of the first number that is not finite (such as 1e400), or null. */
+    static String firstNonFinite(JsonNode n, String path) {
+        if (n.isNumber()) {
+            return Double.isFinite(n.doubleValue()) ? null : path;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String p = firstNonFinite(n.get(i), path + "[" + i + "]");
+                if (p != null) {
+                    return p;
+                }
+            }
+        } else if (n.isObject()) {
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                String p = firstNonFinite(e.getValue(), path + "." + e.getKey());
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     static String kind(JsonNode n) {

@@ -56,7 +56,20 @@ public final class VesSchema {
      * @return the first violation, with its JSON path, or empty when the document is valid
      */
     public Optional<RejectedPayloadException> validate(JsonNode document) {
-        Set<ValidationMessage> messages = schema.validate(document);
+        Set<ValidationMessage> messages;
+        try {
+            messages = schema.validate(document);
+        } catch (RuntimeException e) {
+            // The validator cannot handle some values (a number such as 1e400): name it.
+            String path = JsonFields.firstNonFinite(document, "$");
+            return Optional.of(
+                    new RejectedPayloadException(
+                            path == null ? "$" : path,
+                            path == null
+                                    ? "cannot be validated: " + e
+                                    : "number out of range (not a finite double)",
+                            e));
+        }
         if (messages.isEmpty()) {
             return Optional.empty();
         }
