@@ -14,7 +14,7 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         description = {
             "Run a benchmark and print one JSON line of figures.",
-            "NAME: topology, rules, ingest, e2e, healing, api. Options follow NAME (see each module's README)."
+            "NAME: topology, rules, ingest, e2e, healing, api, stack. Options follow NAME (see each module's README)."
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

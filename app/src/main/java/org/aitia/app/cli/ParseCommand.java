@@ -1,6 +1,8 @@
 package org.aitia.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,11 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return NotYetAvailable.report(spec.commandLine().getErr(), "parse", "issue 5");
+        List<String> args = new ArrayList<>(List.of("--source", source));
+        if (json) {
+            args.add("--json");
+        }
+        args.add(file.toString());
+        return org.aitia.collectors.ParseCommand.run(args, System.out, System.err);
     }
 }

@@ -1,6 +1,7 @@
 package org.aitia.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,17 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return NotYetAvailable.report(spec.commandLine().getErr(), "validate", "issue 4");
+        List<String> args = new ArrayList<>();
+        if (json) {
+            args.add("--json");
+        }
+        if (params != null) {
+            for (String p : params) {
+                args.add("--param");
+                args.add(p);
+            }
+        }
+        files.forEach(f -> args.add(f.toString()));
+        return org.aitia.rules.ValidateCommand.run(args, System.out, System.err);
     }
 }
