@@ -84,7 +84,16 @@ public final class ValidateCommand {
         List<Verdict> verdicts = new ArrayList<>();
         for (Path p : paths) {
             try {
-                files.addAll(RuleSet.ruleFiles(p));
+                List<Path> found = RuleSet.ruleFiles(p);
+                if (found.isEmpty()) {
+                    verdicts.add(
+                            new Verdict(
+                                    p.toString(),
+                                    "error",
+                                    StatusCode.SYNTAX,
+                                    "no rule files (*.drl, *.yaml, *.yml) in this directory"));
+                }
+                files.addAll(found);
             } catch (IOException e) {
                 verdicts.add(
                         new Verdict(
