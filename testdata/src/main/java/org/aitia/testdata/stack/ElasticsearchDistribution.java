@@ -2,6 +2,9 @@ package org.aitia.testdata.stack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -27,6 +30,7 @@ final class ElasticsearchDistribution {
     static final String DISTRIBUTION_PROPERTY = "aitia.elasticsearch.distribution";
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchDistribution.class);
+    private static final String ROOT = "elasticsearch-" + VERSION;
 
     private ElasticsearchDistribution() {}
 
@@ -60,6 +64,10 @@ final class ElasticsearchDistribution {
         }
         if (source == null) {
             source = zipInMavenRepository();
+            if (!Files.isRegularFile(source)) {
+                Path fatJar = jarHoldingTheDistribution();
+                source = fatJar != null ? fatJar : source;
+            }
         }
         if (Files.isDirectory(source)) {
             if (!Files.isRegularFile(source.resolve("bin").resolve("elasticsearch"))) {
@@ -85,6 +93,27 @@ final class ElasticsearchDistribution {
                             + " to the zip or an unpacked home.");
         }
         return unpackOnce(source);
+    }
+
+    /**
+     * A runnable fat jar built with the maven-shade-plugin holds the zip's entries (shade merges a
+     * zip dependency like a jar): the jar that has {@code elasticsearch-VERSION/bin/elasticsearch}
+     * as a resource, or null.
+     */
+    private static Path jarHoldingTheDistribution() {
+        URL url =
+                ElasticsearchDistribution.class
+                        .getClassLoader()
+                        .getResource(ROOT + "/bin/elasticsearch");
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            return null;
+        }
+        String spec = url.getPath();
+        try {
+            return Path.of(new URI(spec.substring(0, spec.indexOf("!/"))));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new StackException("Cannot locate the jar holding " + url + ": " + e, e);
+        }
     }
 
     private static Path unpackOnce(Path zip) {
@@ -144,6 +173,9 @@ final class ElasticsearchDistribution {
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith(ROOT + "/")) {
+                    continue; // a fat jar's other entries
+                }
                 Path out = target.resolve(entry.getName()).normalize();
                 if (!out.startsWith(target)) {
                     throw new IOException("Zip entry outside the target: " + entry.getName());

@@ -61,7 +61,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         this.ownsDataDir = builder.dataDir == null;
         this.dataDir =
                 ownsDataDir
-                        ? StackSupport.tempDir("aitia-elasticsearch-")
+                        ? StackSupport.tempDir("aitia-es-node-")
                         : StackSupport.createDirectories(builder.dataDir.toAbsolutePath());
         this.httpPort = builder.port > 0 ? builder.port : StackSupport.freePort();
         this.transportPort = StackSupport.freePort();
