@@ -22,8 +22,8 @@ class ConfigLoaderTest {
         assertThat(c.string("kafka.bootstrapServers")).isEmpty();
         assertThat(c.string("elasticsearch.url")).isEmpty();
         assertThat(c.string("flink.restUrl")).isEmpty();
-        assertThat(c.string("listeners.host")).isEqualTo("127.0.0.1");
-        assertThat(c.integer("listeners.port")).isEqualTo(8090);
+        assertThat(c.string("collectors.host")).isEqualTo("127.0.0.1");
+        assertThat(c.integer("collectors.port")).isEqualTo(8090);
         assertThat(c.integer("api.port")).isEqualTo(8999);
         assertThat(c.string("kafka.topics.telemetry")).isEqualTo("aitia.telemetry");
         assertThat(c.bool("healing.dryRun")).isTrue();
@@ -83,6 +83,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldLetAModuleSectionCarryKeysItsRecordKnowsAndRefuseOthersWhenBound() throws Exception {
+        record Listener(String host, int port) {}
+        Path file = Files.writeString(dir.resolve("aitia.yaml"), "collectors:\n  prot: 80\n");
+
+        AitiaConfig c = ConfigLoader.load(file, Map.of());
+
+        assertThatThrownBy(() -> c.section("collectors", Listener.class))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("configuration section 'collectors' is invalid")
+                .hasMessageContaining("prot");
+    }
+
+    @Test
     void shouldRefuseAnEnvironmentValueOfTheWrongType() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("AITIA_API_PORT", "eighty")))
                 .hasMessage("AITIA_API_PORT must be a whole number, not 'eighty'");
@@ -93,8 +106,8 @@ class ConfigLoaderTest {
         record Listener(String host, int port) {}
 
         Listener l =
-                ConfigLoader.load(null, Map.of("AITIA_LISTENERS_PORT", "18090"))
-                        .section("listeners", Listener.class);
+                ConfigLoader.load(null, Map.of("AITIA_COLLECTORS_PORT", "18090"))
+                        .section("collectors", Listener.class);
 
         assertThat(l).isEqualTo(new Listener("127.0.0.1", 18090));
     }

@@ -1,9 +1,12 @@
 package org.aitia.app.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.aitia.model.Json;
 
 /**
@@ -11,6 +14,10 @@ import org.aitia.model.Json;
  * environment variables. Each module binds its own section to its own config record.
  */
 public final class AitiaConfig {
+    /** Binding refuses keys the module's record does not know: a typo is an error, not a no-op. */
+    private static final ObjectMapper STRICT =
+            Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final ObjectNode root;
 
     AitiaConfig(ObjectNode root) {
@@ -24,10 +31,20 @@ public final class AitiaConfig {
 
     /** Binds section {@code name} to {@code type}; an absent section binds as an empty one. */
     public <T> T section(String name, Class<T> type) {
-        JsonNode node = root.get(name);
+        return section(name, type, s -> {});
+    }
+
+    /**
+     * Binds section {@code name} to {@code type} after {@code adjust} set values the application
+     * decides (topic names from {@code kafka.topics}, for example) on a copy of it.
+     */
+    public <T> T section(String name, Class<T> type, Consumer<ObjectNode> adjust) {
+        JsonNode original = root.get(name);
+        ObjectNode node =
+                original instanceof ObjectNode o ? o.deepCopy() : STRICT.createObjectNode();
+        adjust.accept(node);
         try {
-            return Json.mapper()
-                    .treeToValue(node == null ? Json.mapper().createObjectNode() : node, type);
+            return STRICT.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException(
                     "configuration section '" + name + "' is invalid: " + e.getMessage(), e);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,13 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final String PREFIX = "AITIA_";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * Sections owned by modules: their records know every key and refuse unknown ones when the
+     * section is bound, so the loader lets any key through here.
+     */
+    static final Set<String> MODULE_SECTIONS =
+            Set.of("collectors", "api", "healing", "streaming", "topology");
 
     private ConfigLoader() {}
 
@@ -65,7 +73,7 @@ public final class ConfigLoader {
                 if (!user.isObject()) {
                     throw new ConfigException(file + ": the configuration must be a mapping");
                 }
-                merge(root, (ObjectNode) user, "", file.toString());
+                merge(root, (ObjectNode) user, "", file.toString(), false);
             }
         }
         applyEnvironment(root, env);
@@ -84,8 +92,9 @@ public final class ConfigLoader {
         }
     }
 
-    private static void merge(ObjectNode target, ObjectNode source, String path, String origin) {
-        boolean open = target.isEmpty();
+    private static void merge(
+            ObjectNode target, ObjectNode source, String path, String origin, boolean inModule) {
+        boolean open = target.isEmpty() || inModule;
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
@@ -100,8 +109,12 @@ public final class ConfigLoader {
                                 + String.join(", ", names(target))
                                 + ")");
             }
-            if (existing instanceof ObjectNode eo && f.getValue() instanceof ObjectNode so) {
-                merge(eo, so, key, origin);
+            boolean module = inModule || (path.isEmpty() && MODULE_SECTIONS.contains(f.getKey()));
+            if (existing == null && f.getValue() instanceof ObjectNode so) {
+                ObjectNode fresh = target.putObject(f.getKey());
+                merge(fresh, so, key, origin, module);
+            } else if (existing instanceof ObjectNode eo && f.getValue() instanceof ObjectNode so) {
+                merge(eo, so, key, origin, module);
             } else if (existing instanceof ObjectNode && !f.getValue().isNull()) {
                 throw new ConfigException(origin + ": '" + key + "' must be a mapping");
             } else {

@@ -1,5 +1,6 @@
 package org.aitia.app.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.aitia.api.AlarmsApi;
+import org.aitia.api.ApiConfig;
 import org.aitia.app.config.AitiaConfig;
+import org.aitia.collectors.Collectors;
+import org.aitia.collectors.CollectorsConfig;
 import org.aitia.healing.HealingConfig;
 import org.aitia.healing.HealingService;
 import org.aitia.streaming.StreamingConfig;
@@ -95,6 +100,12 @@ public final class Stack implements AutoCloseable {
             if (only == Only.ALL || only == Only.HEALING) {
                 stack.startHealing(config, dataDir);
             }
+            if (only == Only.ALL || only == Only.COLLECTORS) {
+                stack.startCollectors(config);
+            }
+            if (only == Only.ALL || only == Only.API) {
+                stack.startApi(config, noauth, only == Only.ALL || only == Only.API);
+            }
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -147,7 +158,8 @@ public final class Stack implements AutoCloseable {
 
     private void startJob(AitiaConfig config, Path dataDir, PrintStream progress) throws Exception {
         StreamingConfig streaming =
-                StreamingConfig.forKafka(bootstrapServers)
+                config.section("streaming", StreamingConfig.class)
+                        .withBootstrapServers(bootstrapServers)
                         .withTopics(Topics.streaming(config))
                         .withParallelism(config.integer("flink.parallelism"))
                         .withCheckpoints(
@@ -176,6 +188,73 @@ public final class Stack implements AutoCloseable {
                         + (healing.isDryRun()
                                 ? "dry-run (decides and records, calls nothing)"
                                 : "LIVE: calls the VIM"));
+    }
+
+    private void startCollectors(AitiaConfig config) {
+        CollectorsConfig collectors =
+                config.section(
+                        "collectors",
+                        CollectorsConfig.class,
+                        s -> {
+                            ObjectNode t = s.putObject("topics");
+                            t.put("telemetry", config.string("kafka.topics.telemetry"));
+                            t.put("deadletter", config.string("kafka.topics.deadletter"));
+                            t.put("topology", config.string("kafka.topics.topology"));
+                            t.put("raw", config.string("kafka.topics.raw"));
+                            s.put("partitions", config.integer("kafka.partitions"));
+                        });
+        Collectors running = Collectors.start(collectors, bootstrapServers);
+        String base = "http://" + collectors.host() + ":" + running.port();
+        started(
+                "collectors",
+                running,
+                "Listeners     "
+                        + base
+                        + "/eventListener/v7 (VES), "
+                        + base
+                        + "/collectd, "
+                        + base
+                        + "/alertmanager, "
+                        + base
+                        + "/v1/event (Doctor)");
+    }
+
+    private void startApi(AitiaConfig config, boolean noauth, boolean engineInThisProcess) {
+        ApiConfig api =
+                config.section(
+                        "api",
+                        ApiConfig.class,
+                        s -> {
+                            ObjectNode t = s.putObject("topics");
+                            for (String k :
+                                    List.of(
+                                            "telemetry",
+                                            "topology",
+                                            "alarms",
+                                            "actions",
+                                            "actionResults",
+                                            "rules",
+                                            "webhooks",
+                                            "actionApprovals")) {
+                                t.put(k, config.string("kafka.topics." + k));
+                            }
+                            if (noauth) {
+                                s.putObject("auth").put("mode", "noauth");
+                            }
+                        });
+        AlarmsApi running = AlarmsApi.start(api, bootstrapServers, elasticsearchUrl);
+        if (engineInThisProcess) {
+            running.setEngineReady(true);
+        }
+        started(
+                "api",
+                running,
+                "API           http://"
+                        + api.host()
+                        + ":"
+                        + running.port()
+                        + "/v1 (Vitrage), /api/v1, /metrics, /openapi.json; auth "
+                        + api.auth().mode().toString().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Stops every part, the last started first; a part that fails to stop is logged. */
