@@ -18,6 +18,7 @@ public final class EmbeddedAssurance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAssurance.class);
 
     private final JobClient client;
+    private boolean ended;
 
     private EmbeddedAssurance(JobClient client) {
         this.client = client;
@@ -49,8 +50,15 @@ public final class EmbeddedAssurance implements AutoCloseable {
         return client.getJobStatus().get(10, TimeUnit.SECONDS);
     }
 
-    /** Cancels the job (a kill, as far as its state is concerned) and waits for it. */
-    public void cancel() throws Exception {
+    /**
+     * Cancels the job (a kill, as far as its state is concerned: its last checkpoint is kept when
+     * checkpoints go to a directory) and waits for it to end. Does nothing the second time.
+     */
+    public synchronized void cancel() throws Exception {
+        if (ended) {
+            return;
+        }
+        ended = true;
         JobStatus s = status();
         if (!s.isGloballyTerminalState()) {
             client.cancel().get(30, TimeUnit.SECONDS);

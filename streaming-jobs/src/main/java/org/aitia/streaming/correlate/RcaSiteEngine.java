@@ -24,6 +24,8 @@ public final class RcaSiteEngine implements SiteEngine {
     /** Creates the engine of a site. */
     public static final SiteEngineFactory FACTORY = RcaSiteEngine::create;
 
+    private static volatile RuleSet standard;
+
     private final String site;
     private final RcaEngine engine;
 
@@ -48,9 +50,23 @@ public final class RcaSiteEngine implements SiteEngine {
         return created;
     }
 
+    /** The standard library, read once per class loader (every site's engine starts from it). */
+    private static RuleSet standardLibrary() {
+        RuleSet s = standard;
+        if (s == null) {
+            synchronized (RcaSiteEngine.class) {
+                if (standard == null) {
+                    standard = RuleSet.standardLibrary();
+                }
+                s = standard;
+            }
+        }
+        return s;
+    }
+
     /** The standard library plus {@code ruleSets} as one rca-rules rule set. */
     static RuleSet ruleSet(List<RuleSetMessage> ruleSets) {
-        RuleSet standard = RuleSet.standardLibrary();
+        RuleSet standard = standardLibrary();
         if (ruleSets.isEmpty()) {
             return standard;
         }

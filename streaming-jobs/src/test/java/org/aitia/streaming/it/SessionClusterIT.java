@@ -2,10 +2,13 @@ package org.aitia.streaming.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.streaming.AssuranceJob;
 import org.aitia.testdata.incident.Incident;
@@ -33,7 +36,8 @@ class SessionClusterIT {
         Path jar = jobJar();
         Incident incident = Bus.incident("host-down-doctor");
         try (KafkaBroker broker = KafkaBroker.start();
-                FlinkSessionCluster flink = FlinkSessionCluster.start();
+                FlinkSessionCluster flink =
+                        FlinkSessionCluster.builder().classpath(flinkOnlyClasspath()).start();
                 Bus bus = new Bus(broker, "session")) {
             bus.topology(incident.topology());
             String jobId =
@@ -67,6 +71,30 @@ class SessionClusterIT {
             assertThat(flink.jobState(jobId)).isEqualTo("RUNNING");
             flink.cancelJob(jobId);
         }
+    }
+
+    /**
+     * This JVM's class path without what the job jar brings (our modules, Kafka, the Kafka
+     * connector, Drools, Elasticsearch, JGraphT): a Flink distribution's lib/ has none of them, and
+     * user classes also on the cluster's class path break Flink's child-first class loading.
+     */
+    static String flinkOnlyClasspath() {
+        List<String> jobJarContent =
+                List.of(
+                        "/target/",
+                        "/org/aitia/",
+                        "/org/apache/kafka/",
+                        "flink-connector-kafka",
+                        "flink-connector-base",
+                        "/org/drools/",
+                        "/org/kie/",
+                        "/org/mvel/",
+                        "/co/elastic/",
+                        "/org/elasticsearch/",
+                        "/org/jgrapht/");
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> jobJarContent.stream().noneMatch(entry::contains))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     static String tail(Path log) {

@@ -1,0 +1,2 @@
+/** The Sink v2 of alarm documents into Elasticsearch. */
+package org.aitia.streaming.elasticsearch;
