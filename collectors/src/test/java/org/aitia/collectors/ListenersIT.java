@@ -157,8 +157,58 @@ class ListenersIT {
     }
 
     @Test
-    void shouldAnswer404ForAnUnknownPathAnd405ForGet() {
+    void shouldAnswerOnly202Or400NeverA500ToMutatedBodiesOnEveryListener() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        String[] seeds = {
+            new String(
+                    VesParserTest.resourceBytes("ves7_batch_valid.json"), StandardCharsets.UTF_8),
+            "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\",\"labels\":"
+                    + "{\"alertname\":\"A\",\"host\":\"h\"},\"startsAt\":\"2026-01-01T10:00:00Z\"}]}",
+            "[{\"values\":[1],\"dstypes\":[\"gauge\"],\"dsnames\":[\"value\"],\"time\":1767261600.1,"
+                    + "\"interval\":10,\"host\":\"h\",\"plugin\":\"cpu\",\"plugin_instance\":\"\","
+                    + "\"type\":\"percent\",\"type_instance\":\"active\"}]",
+            "{\"time\":\"2026-01-01T10:00:00Z\",\"type\":\"compute.host.down\",\"details\":{\"hostname\":\"h\",\"status\":\"down\"}}"
+        };
+        String[] paths = {
+            "/eventListener/v7/eventBatch", "/alertmanager", "/collectd", "/v1/event"
+        };
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < 200; i++) {
+            int k = i % seeds.length;
+            String s = seeds[k];
+            int pos = random.nextInt(s.length());
+            String mutated =
+                    switch (random.nextInt(3)) {
+                        case 0 -> s.substring(0, pos) + s.substring(pos + 1);
+                        case 1 ->
+                                s.substring(0, pos)
+                                        + (char) (32 + random.nextInt(95))
+                                        + s.substring(pos + 1);
+                        default -> s.substring(0, pos) + "null" + s.substring(pos);
+                    };
+            int status = Http.post(collectors.port(), paths[k], mutated).statusCode();
+            statuses.merge(status, 1, Integer::sum);
+        }
+
+        assertThat(statuses.keySet()).as("statuses %s", statuses).isSubsetOf(202, 400);
+        assertThat(statuses).containsKey(400);
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownPathAnd405ForGet() throws Exception {
         assertThat(Http.post(collectors.port(), "/nowhere", "{}").statusCode()).isEqualTo(404);
+        java.net.http.HttpResponse<String> get =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + collectors.port()
+                                                                + "/collectd"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     }
 
     @Test
