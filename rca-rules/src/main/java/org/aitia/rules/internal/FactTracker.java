@@ -26,9 +26,9 @@ public final class FactTracker implements RuleRuntimeEventListener {
     private final Map<String, Map<String, CausalLink>> causesOf = new HashMap<>();
     private final Map<String, Set<String>> effectsOf = new HashMap<>();
     private final Map<String, Map<String, EntityState>> states = new HashMap<>();
-    private final Set<String> dirtyAlarms = new LinkedHashSet<>();
-    private final Set<String> dirtyEntities = new LinkedHashSet<>();
-    private final List<ActionRequest> newRequests = new ArrayList<>();
+    private Set<String> dirtyAlarms = new LinkedHashSet<>();
+    private Set<String> dirtyEntities = new LinkedHashSet<>();
+    private List<ActionRequest> newRequests = new ArrayList<>();
 
     @Override
     public void objectInserted(ObjectInsertedEvent e) {
