@@ -33,13 +33,14 @@ import org.aitia.model.HealingAction;
 import org.aitia.model.Json;
 
 /**
- * {@code aitia bench healing --vms N [--latency-ms L] [--rounds R] [--json]}: a compute host with N
- * instances fails; the N+1 actions (force-down of the host's nova-compute service, then reset-state
- * to error of each instance) arrive as one batch, and go through the real guard, journal and Nova
- * adapter to Nova played by WireMock, which answers each call after L ms (default 50). Measures,
- * from the batch's arrival: {@code all_issued_ms}, until WireMock has received every call; {@code
- * all_done_ms}, until every result is known. A warm-up round runs first; the figures are the median
- * of R measured rounds (default 5), with the worst.
+ * {@code aitia bench healing --vms N [--latency-ms L] [--rounds R] [--warmup W] [--no-fsync]
+ * [--json]}: a compute host with N instances fails; the N+1 actions (force-down of the host's
+ * nova-compute service, then reset-state to error of each instance) arrive as one batch, and go
+ * through the real guard, journal and Nova adapter to Nova played by WireMock, which answers each
+ * call after L ms (default 50). Measures, from the batch's arrival: {@code all_issued_ms}, until
+ * WireMock has received every call; {@code all_done_ms}, until every result is known. W warm-up
+ * rounds run first (default 3); the figures are the median of R measured rounds (default 5), with
+ * the worst.
  */
 public final class HealingBench {
     private HealingBench() {}
@@ -49,29 +50,33 @@ public final class HealingBench {
         int vms = 50;
         int latency = 50;
         int rounds = 5;
+        int warmup = 3;
         boolean json = false;
+        boolean fsync = true;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--vms" -> vms = Integer.parseInt(args.get(++i));
                     case "--latency-ms" -> latency = Integer.parseInt(args.get(++i));
                     case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
+                    case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
                     case "--json" -> json = true;
+                    case "--no-fsync" -> fsync = false;
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            if (vms < 1 || latency < 0 || rounds < 1) {
+            if (vms < 1 || latency < 0 || rounds < 1 || warmup < 0) {
                 throw new IllegalArgumentException("--vms and --rounds must be at least 1");
             }
         } catch (RuntimeException e) {
             err.println(
                     "healing bench: "
                             + e.getMessage()
-                            + "\nusage: bench healing --vms N [--latency-ms L] [--rounds R] [--json]");
+                            + "\nusage: bench healing --vms N [--latency-ms L] [--rounds R] [--warmup W] [--no-fsync] [--json]");
             return 2;
         }
         try {
-            Map<String, Object> figures = measure(vms, latency, rounds);
+            Map<String, Object> figures = measure(vms, latency, rounds, warmup, fsync);
             if (json) {
                 out.println(Json.write(figures));
             } else {
@@ -84,8 +89,8 @@ public final class HealingBench {
         }
     }
 
-    private static Map<String, Object> measure(int vms, int latency, int rounds)
-            throws IOException {
+    private static Map<String, Object> measure(
+            int vms, int latency, int rounds, int warmup, boolean fsync) throws IOException {
         Path dir = Files.createTempDirectory("aitia-healing-bench");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try (OpenStackSimulator sim = new OpenStackSimulator(Math.max(40, vms + 20))) {
@@ -115,12 +120,17 @@ public final class HealingBench {
                             .toList();
             List<Long> issued = new ArrayList<>();
             List<Long> done = new ArrayList<>();
+            List<Long> claims = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             boolean allSent = true;
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < warmup + rounds; round++) {
                 // a fresh guard per round: the host of each round is a new failure
                 Guard guard = new Guard(config.guard(), false, Clock.systemUTC());
                 try (ActionJournal journal =
-                        ActionJournal.open(dir.resolve("journal-" + round + ".jsonl"))) {
+                        ActionJournal.open(dir.resolve("journal-" + round + ".jsonl"), fsync)) {
                     HealingExecutor executor =
                             new HealingExecutor(
                                     guard, journal, adapters, NO_SINK, Clock.systemUTC());
@@ -131,11 +141,13 @@ public final class HealingBench {
                     }
                     sim.server().resetRequests();
                     List<HealingAction> batch = incident(round, vms);
+                    long cpuStart = os.getProcessCpuTime();
                     long start = System.currentTimeMillis();
                     long startNanos = System.nanoTime();
                     List<CompletableFuture<ActionResult>> futures = executor.submitAll(batch);
                     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
                     long doneMs = (System.nanoTime() - startNanos) / 1_000_000;
+                    long cpuMs = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
                     List<ServeEvent> events = sim.server().getAllServeEvents();
                     long lastReceived =
                             events.stream()
@@ -149,9 +161,11 @@ public final class HealingBench {
                                                     f ->
                                                             f.join().status()
                                                                     == ActionResult.Status.SENT);
-                    if (round > 0) {
+                    if (round >= warmup) {
                         issued.add(Math.max(0, lastReceived - start));
                         done.add(doneMs);
+                        claims.add(Math.round(journal.lastClaimMillis()));
+                        cpu.add(cpuMs);
                         allSent &= sent;
                     }
                 }
@@ -162,10 +176,14 @@ public final class HealingBench {
             figures.put("calls", vms + 1);
             figures.put("vim_latency_ms", latency);
             figures.put("rounds", rounds);
+            figures.put("warmup_rounds", warmup);
             figures.put("all_issued_ms", median(issued));
             figures.put("all_done_ms", median(done));
             figures.put("all_issued_ms_max", issued.stream().max(Long::compare).orElse(0L));
             figures.put("all_done_ms_max", done.stream().max(Long::compare).orElse(0L));
+            figures.put("process_cpu_ms", median(cpu));
+            figures.put("journal_fsync", fsync);
+            figures.put("journal_claim_ms", median(claims));
             figures.put("all_sent", allSent);
             figures.put(
                     "load_average",

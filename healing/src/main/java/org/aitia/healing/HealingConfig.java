@@ -16,6 +16,8 @@ import java.util.Map;
  * @param topics the Kafka topics read and written
  * @param journalPath the durable record of claimed and held actions (default {@code
  *     data/healing/journal.jsonl})
+ * @param journalFsync force each batch of claims to the disk before the VIM is called (default
+ *     true; false survives a process crash but not a power loss)
  * @param auditIndexPrefix the Elasticsearch audit index prefix; a day suffix {@code yyyy.MM.dd} is
  *     appended (default {@code aitia-actions-})
  * @param guard the guard's settings
@@ -29,6 +31,7 @@ public record HealingConfig(
         String consumerGroup,
         Topics topics,
         String journalPath,
+        Boolean journalFsync,
         String auditIndexPrefix,
         GuardConfig guard,
         RetryConfig retry,
@@ -44,6 +47,7 @@ public record HealingConfig(
                 journalPath == null || journalPath.isBlank()
                         ? "data/healing/journal.jsonl"
                         : journalPath;
+        journalFsync = journalFsync == null ? Boolean.TRUE : journalFsync;
         auditIndexPrefix =
                 auditIndexPrefix == null || auditIndexPrefix.isBlank()
                         ? "aitia-actions-"
@@ -56,7 +60,7 @@ public record HealingConfig(
 
     /** Everything by default: dry-run, no OpenStack, the in-cluster or kubeconfig Kubernetes. */
     public static HealingConfig defaults() {
-        return new HealingConfig(null, null, null, null, null, null, null, null, null, null);
+        return new HealingConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether the executor calls nothing. */
@@ -76,6 +80,7 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 retry,
@@ -91,6 +96,7 @@ public record HealingConfig(
                 group,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 retry,
@@ -106,6 +112,7 @@ public record HealingConfig(
                 consumerGroup,
                 value,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 retry,
@@ -121,6 +128,23 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 path,
+                journalFsync,
+                auditIndexPrefix,
+                guard,
+                retry,
+                openstack,
+                kubernetes,
+                webhook);
+    }
+
+    /** This configuration with the journal's fsync switched. */
+    public HealingConfig withJournalFsync(boolean value) {
+        return new HealingConfig(
+                dryRun,
+                consumerGroup,
+                topics,
+                journalPath,
+                value,
                 auditIndexPrefix,
                 guard,
                 retry,
@@ -136,6 +160,7 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 value,
                 retry,
@@ -151,6 +176,7 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 retry,
@@ -166,6 +192,7 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 value,
@@ -181,6 +208,7 @@ public record HealingConfig(
                 consumerGroup,
                 topics,
                 journalPath,
+                journalFsync,
                 auditIndexPrefix,
                 guard,
                 retry,

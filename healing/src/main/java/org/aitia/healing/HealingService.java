@@ -76,7 +76,7 @@ public final class HealingService implements AutoCloseable {
                             return t;
                         });
         this.adapters = StandardAdapters.create(config, executor, kubernetes, clock);
-        this.journal = ActionJournal.open(config.journal());
+        this.journal = ActionJournal.open(config.journal(), config.journalFsync());
         this.producer = new KafkaProducer<>(producerProps(bootstrapServers));
         this.consumer =
                 new KafkaConsumer<>(consumerProps(bootstrapServers, config.consumerGroup()));

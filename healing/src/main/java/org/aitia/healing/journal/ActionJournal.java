@@ -44,7 +44,9 @@ public final class ActionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActionJournal.class);
 
     private final Path path;
+    private final boolean fsync;
     private final FileChannel channel;
+    private volatile long lastClaimNanos;
     private final Map<String, ActionResult> outcomes = new LinkedHashMap<>();
     private final Map<String, HealingAction> claimed = new LinkedHashMap<>();
     private final Map<String, Held> held = new LinkedHashMap<>();
@@ -52,8 +54,9 @@ public final class ActionJournal implements AutoCloseable {
     /** An action waiting for an operator, and why. */
     public record Held(HealingAction action, String reason) {}
 
-    private ActionJournal(Path path) throws IOException {
+    private ActionJournal(Path path, boolean fsync) throws IOException {
         this.path = path;
+        this.fsync = fsync;
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
@@ -70,8 +73,17 @@ public final class ActionJournal implements AutoCloseable {
 
     /** Opens (and reads) the journal at {@code path}, creating it and its folder if needed. */
     public static ActionJournal open(Path path) {
+        return open(path, true);
+    }
+
+    /**
+     * As {@link #open(Path)}. With {@code fsync} false, claims and held actions are written to the
+     * operating system but not forced to the disk: at most once still holds when the process dies,
+     * no longer when the host loses power.
+     */
+    public static ActionJournal open(Path path, boolean fsync) {
         try {
-            return new ActionJournal(path);
+            return new ActionJournal(path, fsync);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the healing journal " + path, e);
         }
@@ -101,7 +113,9 @@ public final class ActionJournal implements AutoCloseable {
             line.set("action", Json.mapper().valueToTree(a));
             lines.append(Json.write(line)).append('\n');
         }
+        long start = System.nanoTime();
         append(lines.toString(), true);
+        lastClaimNanos = System.nanoTime() - start;
         for (HealingAction a : actions) {
             claimed.put(a.id(), a);
             held.remove(a.id());
@@ -127,6 +141,11 @@ public final class ActionJournal implements AutoCloseable {
         outcomes.put(result.actionId(), result);
         claimed.remove(result.actionId());
         held.remove(result.actionId());
+    }
+
+    /** How long the last {@link #claimAll} took to write (and force) its batch, in ms. */
+    public double lastClaimMillis() {
+        return lastClaimNanos / 1e6;
     }
 
     /** Actions claimed by an earlier run that never got an outcome: it died mid-call. */
@@ -155,7 +174,7 @@ public final class ActionJournal implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            if (force) {
+            if (force && fsync) {
                 channel.force(false);
             }
         } catch (IOException e) {
