@@ -183,4 +183,69 @@ public class VesParserTest {
         assertThatThrownBy(() -> any.parse("{\"event\": {".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("$: malformed JSON");
     }
+
+    static byte[] event(String domain, String fields) {
+        return ("{\"event\":{\"commonEventHeader\":{\"domain\":\""
+                        + domain
+                        + "\",\"eventId\":\"e-1\","
+                        + "\"eventName\":\""
+                        + domain
+                        + "_vFW\",\"lastEpochMicrosec\":1767261600000000,"
+                        + "\"priority\":\"Normal\",\"reportingEntityName\":\"ems-1\",\"sequence\":0,"
+                        + "\"sourceName\":\"vfw-1\",\"startEpochMicrosec\":1767261590000000,"
+                        + "\"version\":\"4.1\",\"vesEventListenerVersion\":\"7.2.1\"},"
+                        + fields
+                        + "}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldTurnHeartbeatIntoAliveStateCarryingTheInterval() throws Exception {
+        TelemetryEvent e =
+                any.parse(
+                                event(
+                                        "heartbeat",
+                                        "\"heartbeatFields\":{\"heartbeatFieldsVersion\":\"3.0\",\"heartbeatInterval\":60}"))
+                        .get(0);
+
+        assertThat(e.kind()).isEqualTo(Kind.STATE);
+        assertThat(e.name()).isEqualTo("heartbeat");
+        assertThat(e.state()).isEqualTo("alive");
+        assertThat(e.labels()).containsEntry("heartbeatInterval", "60");
+        assertThat(e.eventTime()).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
+    }
+
+    @Test
+    void shouldTurnVnicDroppedPacketsIntoAMetricPerNic() throws Exception {
+        List<TelemetryEvent> events =
+                any.parse(
+                        event(
+                                "measurement",
+                                "\"measurementFields\":{\"measurementFieldsVersion\":\"4.0\","
+                                        + "\"measurementInterval\":10,\"nicPerformanceArray\":[{\"nicIdentifier\":\"eth1\","
+                                        + "\"valuesAreSuspect\":\"false\",\"receivedDiscardedPacketsDelta\":42}],"
+                                        + "\"additionalMeasurements\":[{\"name\":\"dpdk\",\"hashMap\":{\"rxMiss\":\"7\",\"mode\":\"poll\"}}]}"));
+
+        assertThat(events)
+                .extracting(TelemetryEvent::name, TelemetryEvent::value)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "nicPerformance.eth1.receivedDiscardedPacketsDelta", 42.0),
+                        org.assertj.core.groups.Tuple.tuple("dpdk.rxMiss", 7.0));
+        assertThat(events.get(0).labels()).containsEntry("measurementInterval", "10");
+    }
+
+    @Test
+    void shouldTurnStateChangeIntoStateOfTheInterface() throws Exception {
+        TelemetryEvent e =
+                any.parse(
+                                event(
+                                        "stateChange",
+                                        "\"stateChangeFields\":{\"stateChangeFieldsVersion\":\"4.0\","
+                                                + "\"stateInterface\":\"eth1\",\"newState\":\"outOfService\",\"oldState\":\"inService\"}"))
+                        .get(0);
+
+        assertThat(e.name()).isEqualTo("stateChange.eth1");
+        assertThat(e.state()).isEqualTo("outOfService");
+    }
 }
