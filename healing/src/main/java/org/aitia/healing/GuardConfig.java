@@ -2,7 +2,6 @@ package org.aitia.healing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,13 +54,15 @@ public record GuardConfig(
         /** Parses {@code none}, {@code destructive} or {@code all}, case-insensitively. */
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Approval of(String value) {
-            try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException(
-                        "healing.guard.approval must be none, destructive or all but was " + value,
-                        e);
+            if (value != null) {
+                for (Approval a : values()) {
+                    if (a.name().equalsIgnoreCase(value.trim())) {
+                        return a;
+                    }
+                }
             }
+            throw new IllegalArgumentException(
+                    "healing.guard.approval must be none, destructive or all but was " + value);
         }
     }
 

@@ -139,6 +139,30 @@ class HealingExecutorTest {
     }
 
     @Test
+    void shouldHaveEveryCallOfAnIncidentInFlightAtOnce() {
+        sim.server()
+                .stubFor(
+                        WireMock.post(urlMatching("/compute/v2.1/servers/.*/action"))
+                                .willReturn(aResponse().withStatus(202).withFixedDelay(5000)));
+        live(GuardConfig.defaults());
+        List<HealingAction> vms = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            vms.add(resetState("vm-" + i, "compute-3", T0));
+        }
+
+        List<CompletableFuture<ActionResult>> futures = executor.submitAll(vms);
+        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (novaCalls() < 10 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        // Nova answers each call after 5 s: serial calls could not all have arrived by now
+        assertThat(novaCalls()).isEqualTo(10);
+        assertThat(futures).noneMatch(CompletableFuture::isDone);
+        assertThat(all(futures)).extracting(ActionResult::status).containsOnly(Status.SENT);
+    }
+
+    @Test
     void shouldRecordADryRunAndCallNothing() {
         executor(GuardConfig.defaults(), true);
 

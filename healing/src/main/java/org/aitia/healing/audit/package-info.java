@@ -1,0 +1,2 @@
+/** The Elasticsearch audit trail of action outcomes. */
+package org.aitia.healing.audit;
