@@ -166,7 +166,8 @@ public final class E2eBench {
             int concluded,
             long[] latenciesMs,
             long[] hostMs,
-            long[] nicMs) {
+            long[] nicMs,
+            double warmUpS) {
         String json() {
             return String.format(
                     Locale.ROOT,
@@ -174,7 +175,8 @@ public final class E2eBench {
                             + "\"failures_injected\":%d,\"actions_received\":%d,\"p50_ms\":%d,"
                             + "\"p99_ms\":%d,\"max_ms\":%d,\"host_p99_ms\":%d,\"nic_p99_ms\":%d,"
                             + "\"parallelism\":%d,\"buffer_timeout_ms\":%d,"
-                            + "\"checkpoint_interval_ms\":%d,\"delivery\":\"at-least-once\"}",
+                            + "\"checkpoint_interval_ms\":%d,\"delivery\":\"at-least-once\","
+                            + "\"startup_s\":%.1f,\"cpus\":%d}",
                     options.entities(),
                     backgroundEvents / elapsedS,
                     backgroundEvents,
@@ -187,7 +189,9 @@ public final class E2eBench {
                     percentile(nicMs, 99),
                     options.parallelism(),
                     options.bufferTimeoutMs(),
-                    options.checkpointIntervalMs());
+                    options.checkpointIntervalMs(),
+                    warmUpS,
+                    Runtime.getRuntime().availableProcessors());
         }
 
         static long percentile(long[] sorted, int p) {
@@ -208,6 +212,7 @@ public final class E2eBench {
         private final Map<String, Injection> pending = new ConcurrentHashMap<>();
         private final List<long[]> done = new ArrayList<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private double warmUpS;
 
         Run(Options o) {
             this.o = o;
@@ -261,15 +266,21 @@ public final class E2eBench {
                                     .withParallelism(o.parallelism())
                                     .withCheckpoints(o.checkpointIntervalMs(), null)
                                     .withBufferTimeoutMs(o.bufferTimeoutMs())
-                                    .withResolveGraceMs(10_000);
+                                    .withResolveGraceMs(300_000);
+                    Thread reader =
+                            new Thread(
+                                    () -> readActions(consumer(servers, topics.actions())),
+                                    "bench-actions");
+                    reader.setDaemon(true);
+                    reader.start();
                     try (EmbeddedAssurance job = EmbeddedAssurance.start(config)) {
-                        Thread reader = new Thread(() -> readActions(actions), "bench-actions");
-                        reader.setDaemon(true);
-                        reader.start();
+                        long started = System.nanoTime();
                         warmUp(inject, topics, hosts.get(hosts.size() - 1));
+                        warmUpS = (System.nanoTime() - started) / 1e9;
                         return measure(bulk, inject, topics, hosts, metricTargets, workloads);
                     } finally {
                         running.set(false);
+                        reader.join(5_000);
                     }
                 }
             }
@@ -279,11 +290,11 @@ public final class E2eBench {
         private void warmUp(KafkaProducer<String, byte[]> p, StreamingConfig.Topics t, String host)
                 throws Exception {
             inject(p, t, host, false);
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (pending.containsKey(host)) {
                 if (System.nanoTime() > end) {
                     throw new IllegalStateException(
-                            "the warm-up failure on " + host + " got no action in 3 minutes");
+                            "the warm-up failure on " + host + " got no action in 5 minutes");
                 }
                 Thread.sleep(50);
             }
@@ -338,7 +349,8 @@ public final class E2eBench {
                     results.stream().filter(r -> r[1] == 0).mapToLong(r -> r[0]).sorted().toArray();
             long[] nic =
                     results.stream().filter(r -> r[1] == 1).mapToLong(r -> r[0]).sorted().toArray();
-            return new Result(o, sent.get(), elapsed, injected, results.size(), all, host, nic);
+            return new Result(
+                    o, sent.get(), elapsed, injected, results.size(), all, host, nic, warmUpS);
         }
 
         /** Metric samples on random entities; one in a hundred a minor fault raised or cleared. */
