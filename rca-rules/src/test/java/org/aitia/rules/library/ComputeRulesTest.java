@@ -98,4 +98,32 @@ class ComputeRulesTest {
             assertThat(engine.rootCauses()).extracting(Alarm::id).containsExactly(nic.id());
         }
     }
+
+    @Test
+    void shouldKeepTheNicAsTheOnlyRootCauseWhenDoctorAlsoReportsItsHostDown() {
+        try (RcaEngine engine = engine(twoHosts().graph())) {
+            Alarm nic = linkDown("compute-1-nic0", T0);
+            Alarm vm = org.aitia.rules.Fixtures.raised("ves", "vm-1", "vmUnreachable", T0);
+            Alarm down = hostDown("compute-1", T1);
+            engine.onAlarm(nic);
+            engine.onAlarm(vm);
+            Outcome o = engine.onAlarm(down);
+
+            assertThat(engine.rootCauses()).extracting(Alarm::id).containsExactly(nic.id());
+            assertThat(engine.alarm(down.id()).causedBy()).containsExactly(nic.id());
+            assertThat(engine.alarm(vm.id()).rootCause()).isFalse();
+            assertThat(o.actions())
+                    .extracting(HealingAction::type)
+                    .contains("nova.host.force_down");
+            assertThat(engine.states()).containsEntry("compute-1", "ERROR");
+            assertThat(engine.explain(down.id()))
+                    .contains("not a root cause", "HostNicDownExplainsHostDown", "linkDown");
+            assertThat(engine.explainState("compute-1"))
+                    .contains(
+                            "ERROR",
+                            "SUBOPTIMAL",
+                            "HostDownSetsHostError",
+                            "HostNicDownSetsNicErrorAndHostSuboptimal");
+        }
+    }
 }
