@@ -163,6 +163,15 @@ class SecurityIT {
     }
 
     @Test
+    void shouldServeTheDashboardsAssetsButNoDataWithoutAToken() {
+        Http anon = new Http(api.url());
+        Http.Answer page = anon.get("/ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Aitia</title>");
+        assertThat(anon.get("/api/v1/incidents").status()).isEqualTo(401);
+    }
+
+    @Test
     void shouldAnswerAnUnknownRouteWithAJson404() {
         Http.Answer a = bearer(READER_P1).get("/v2/nothing");
         assertThat(a.status()).isEqualTo(404);
