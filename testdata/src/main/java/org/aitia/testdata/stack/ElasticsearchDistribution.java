@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,9 +117,9 @@ final class ElasticsearchDistribution {
     private static Path unpackOnce(Path zip) {
         Path cache =
                 Path.of(System.getProperty("java.io.tmpdir"), "aitia-elasticsearch-" + VERSION);
-        Path home = cache.resolve("elasticsearch-" + VERSION);
-        Path marker = cache.resolve(".unpacked-from-" + sizeOf(zip));
-        if (Files.isRegularFile(marker)) {
+        Path home = cache.resolve(ROOT);
+        Path marker = cache.resolve(".unpacked");
+        if (isUnpacked(cache)) {
             return home;
         }
         long started = System.nanoTime();
@@ -136,20 +134,18 @@ final class ElasticsearchDistribution {
             throw new StackException("Cannot unpack " + zip + ": " + e, e);
         }
         try {
-            if (Files.exists(cache)) {
-                // an older or half-finished copy: replace it
+            if (Files.exists(cache) && !isUnpacked(cache)) {
+                // a copy without its marker was never finished: nobody runs from it
                 StackSupport.deleteRecursively(cache);
             }
             Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            // another JVM unpacked it at the same time: use theirs
-            LOG.debug("Elasticsearch was unpacked concurrently into {} ({})", cache, e.toString());
-            StackSupport.deleteRecursively(staging);
         } catch (IOException e) {
-            if (!Files.isRegularFile(marker)) {
+            StackSupport.deleteRecursively(staging);
+            if (!isUnpacked(cache)) {
                 throw new StackException("Cannot move unpacked Elasticsearch to " + cache, e);
             }
-            StackSupport.deleteRecursively(staging);
+            // another JVM unpacked it at the same time: use theirs
+            LOG.debug("Elasticsearch was unpacked concurrently into {} ({})", cache, e.toString());
         }
         LOG.info(
                 "Unpacked Elasticsearch {} from {} into {} in {} ms",
@@ -160,11 +156,17 @@ final class ElasticsearchDistribution {
         return home;
     }
 
-    private static long sizeOf(Path zip) {
-        try {
-            return Files.size(zip);
+    /**
+     * Whether {@code cache} holds a finished copy (a marker {@code .unpacked*} is written last).
+     */
+    private static boolean isUnpacked(Path cache) {
+        if (!Files.isDirectory(cache)) {
+            return false;
+        }
+        try (var files = Files.list(cache)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".unpacked"));
         } catch (IOException e) {
-            throw new StackException("Cannot read " + zip + ": " + e, e);
+            throw new StackException("Cannot list " + cache + ": " + e, e);
         }
     }
 

@@ -64,7 +64,6 @@ class ElasticsearchNodeIT {
                                 ElasticsearchNode.builder()
                                         .dataDir(tmp.resolve("bad"))
                                         .setting("no.such.setting", "x")
-                                        .startupTimeout(Duration.ofSeconds(60))
                                         .start())
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("last lines of")
