@@ -68,7 +68,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path data = dataDir != null ? dataDir : config.dataDir();
         long t0 = System.nanoTime();
+        if (demo && !config.bool("healing.dryRun")) {
+            err.println("aitia run: --demo runs in dry-run only; unset healing.dryRun=false");
+            return 2;
+        }
         Stack stack = Stack.start(config, data.toAbsolutePath(), part, noauth, System.out);
+        if (demo) {
+            try {
+                stack.startDemo(
+                        config,
+                        Path.of(System.getProperty("aitia.home", "."))
+                                .resolve("testdata/incidents"));
+            } catch (Exception e) {
+                stack.close();
+                throw e;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

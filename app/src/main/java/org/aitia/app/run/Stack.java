@@ -257,6 +257,25 @@ public final class Stack implements AutoCloseable {
                         + api.auth().mode().toString().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Starts {@code aitia run --demo} on the library incidents under {@code library}. */
+    public void startDemo(AitiaConfig config, Path library) throws Exception {
+        Demo demo =
+                Demo.start(
+                        bootstrapServers,
+                        config.string("kafka.topics.telemetry"),
+                        config.string("kafka.topics.topology"),
+                        config.string("kafka.topics.deadletter"),
+                        library);
+        started(
+                "demo",
+                demo,
+                "Demo          replays "
+                        + demo.incidents()
+                        + " library incidents from "
+                        + library
+                        + " in a loop (dry-run)");
+    }
+
     /** Stops every part, the last started first; a part that fails to stop is logged. */
     @Override
     public void close() {
