@@ -84,7 +84,7 @@ class StaticDatasourceTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!cond.getAsBoolean() && System.nanoTime() < end) {
             Thread.sleep(20);
         }
