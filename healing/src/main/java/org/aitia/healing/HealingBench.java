@@ -45,6 +45,14 @@ import org.aitia.model.Json;
 public final class HealingBench {
     private HealingBench() {}
 
+    /**
+     * Runs {@link #run} from a shell: {@code java -cp ... org.aitia.healing.HealingBench --vms 50
+     * --json}.
+     */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
     /** Runs the bench; prints one JSON line on {@code out}; returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         int vms = 50;
