@@ -43,6 +43,11 @@ import org.aitia.topology.query.PatternMatcher;
 public final class TopologyBench {
     private TopologyBench() {}
 
+    /** For running without the {@code aitia} launcher; exits with {@link #run}'s status. */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
     /** Runs the benchmark; returns 0, or 2 on bad arguments (with the reason on {@code err}). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         int entities = 100_000;
