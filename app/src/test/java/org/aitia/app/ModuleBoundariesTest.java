@@ -77,7 +77,7 @@ class ModuleBoundariesTest {
 
     @Test
     void topologyGraphShouldBeAPureLibrary() {
-        pureLibrary("org.aitia.topology..").allowEmptyShould(true).check(production);
+        pureLibrary("org.aitia.topology..").check(production);
         mayNotUse(
                         "org.aitia.topology..",
                         "org.aitia.rules..",
@@ -89,13 +89,12 @@ class ModuleBoundariesTest {
                         "org.aitia.app..",
                         "org.drools..",
                         "org.kie..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 
     @Test
     void rcaRulesShouldBeAPureLibrary() {
-        pureLibrary("org.aitia.rules..").allowEmptyShould(true).check(production);
+        pureLibrary("org.aitia.rules..").check(production);
         mayNotUse(
                         "org.aitia.rules..",
                         "org.aitia.collectors..",
@@ -104,7 +103,6 @@ class ModuleBoundariesTest {
                         "org.aitia.api..",
                         "org.aitia.testdata..",
                         "org.aitia.app..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 
@@ -122,7 +120,6 @@ class ModuleBoundariesTest {
                         "org.aitia.healing..",
                         "org.aitia.api..",
                         "org.aitia.app..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 
@@ -140,7 +137,6 @@ class ModuleBoundariesTest {
                                     "org.openstack4j..",
                                     "io.fabric8.."
                                 }))
-                .allowEmptyShould(true)
                 .check(production);
     }
 
@@ -156,7 +152,6 @@ class ModuleBoundariesTest {
                         "org.aitia.streaming..",
                         "org.aitia.api..",
                         "org.aitia.app..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 
@@ -170,7 +165,6 @@ class ModuleBoundariesTest {
                         "org.aitia.healing..",
                         "org.aitia.app..",
                         "org.openstack4j..")
-                .allowEmptyShould(true)
                 .check(production);
     }
 
