@@ -89,13 +89,42 @@ final class StackSupport {
      */
     static String childClasspath(String explicit) {
         if (explicit != null && !explicit.isBlank()) {
-            return explicit;
+            return absolute(explicit);
         }
         String property = System.getProperty(CLASSPATH_PROPERTY);
         if (property != null && !property.isBlank()) {
-            return property;
+            return absolute(property);
         }
-        return System.getProperty("java.class.path");
+        return absolute(System.getProperty("java.class.path"));
+    }
+
+    /**
+     * The class path with every entry made absolute: the child runs in its own working directory,
+     * where relative entries ({@code -cp app/target/lib/*}) would point nowhere.
+     */
+    static String absolute(String classpath) {
+        StringBuilder sb = new StringBuilder();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(java.io.File.pathSeparatorChar);
+            }
+            boolean wildcard = entry.endsWith("*");
+            String base = wildcard ? entry.substring(0, entry.length() - 1) : entry;
+            String abs =
+                    java.nio.file.Path.of(base.isEmpty() ? "." : base)
+                            .toAbsolutePath()
+                            .normalize()
+                            .toString();
+            sb.append(abs);
+            if (wildcard) {
+                sb.append(
+                        abs.endsWith(java.io.File.separator) ? "*" : java.io.File.separator + "*");
+            }
+        }
+        return sb.toString();
     }
 
     /**
