@@ -1,7 +1,6 @@
 package org.aitia.topology.query;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.aitia.model.Relationship;
@@ -26,14 +25,13 @@ final class ImpactWalk {
             boolean upstream,
             int maxDepth,
             int limit) {
-        LinkedHashMap<String, Relationship> via = new LinkedHashMap<>();
+        LinkedHashMap<String, Relationship> via = new LinkedHashMap<>(512);
         GraphView.Vertex start = view.vertex(root);
         if (start == null) {
             return via;
         }
-        HashMap<String, Boolean> seen = new HashMap<>();
-        seen.put(start.entity().id(), Boolean.TRUE);
-        ArrayDeque<GraphView.Vertex> queue = new ArrayDeque<>();
+        String rootId = start.entity().id();
+        ArrayDeque<GraphView.Vertex> queue = new ArrayDeque<>(256);
         queue.add(start);
         int depth = 0;
         int levelLeft = 1;
@@ -50,7 +48,7 @@ final class ImpactWalk {
                     Flow f = rules.flowKnowing(r.type(), atIsSource, atType);
                     String other = atIsSource ? r.target() : r.source();
                     if (f == null) {
-                        if (seen.containsKey(other)) {
+                        if (other == rootId || via.containsKey(other)) {
                             continue;
                         }
                         o = view.vertex(other);
@@ -64,7 +62,7 @@ final class ImpactWalk {
                     }
                     // Downstream follows impact: source->target when at is the source.
                     boolean follow = atIsSource == !upstream ? f.forward() : f.backward();
-                    if (!follow || seen.containsKey(other)) {
+                    if (!follow || other.equals(rootId) || via.containsKey(other)) {
                         continue;
                     }
                     if (o == null) {
@@ -73,7 +71,6 @@ final class ImpactWalk {
                             continue;
                         }
                     }
-                    seen.put(other, Boolean.TRUE);
                     via.put(other, r);
                     queue.add(o);
                     nextLevel++;
