@@ -50,6 +50,7 @@ import org.aitia.api.services.RuleService;
 import org.aitia.api.services.TemplateService;
 import org.aitia.api.services.TopologyService;
 import org.aitia.api.services.WebhookService;
+import org.aitia.api.storage.AuditReader;
 import org.aitia.api.storage.EsStore;
 import org.aitia.api.storage.HistoryReader;
 import org.aitia.api.storage.HistoryWriter;
@@ -101,6 +102,17 @@ public final class AlarmsApi implements AutoCloseable {
     private AlarmsApi(ApiConfig config, String kafka, String esUrl) {
         this.config = config;
         Authenticator authenticator = Authenticators.create(config);
+        this.store = esUrl == null ? null : new EsStore(esUrl, config.indexPrefix());
+        HistoryReader historyReader = null;
+        if (store != null) {
+            try {
+                store.installTemplates();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            historyReader = new HistoryReader(store);
+        }
         this.bus = kafka == null ? null : new KafkaBus(kafka);
         Publisher publisher =
                 bus == null
@@ -109,12 +121,6 @@ public final class AlarmsApi implements AutoCloseable {
                                     "no Kafka configured: cannot publish on " + topic);
                         }
                         : bus::publish;
-        this.store = esUrl == null ? null : new EsStore(esUrl, config.indexPrefix());
-        HistoryReader historyReader = null;
-        if (store != null) {
-            store.installTemplates();
-            historyReader = new HistoryReader(store);
-        }
         this.historyWriter =
                 store != null && config.historyWriter()
                         ? new HistoryWriter(store, topology::entityOrNull).start()
@@ -181,7 +187,12 @@ public final class AlarmsApi implements AutoCloseable {
                         ::register);
         resources.add(
                 new ActionResource(
-                                new ActionService(actions, publisher, t.actionApprovals(), clock),
+                                new ActionService(
+                                        actions,
+                                        store == null ? null : new AuditReader(store),
+                                        publisher,
+                                        t.actionApprovals(),
+                                        clock),
                                 config.defaultPageSize(),
                                 config.maxPageSize())
                         ::register);

@@ -450,6 +450,31 @@ class VitrageApiIT {
     }
 
     @Test
+    void shouldSearchTheHealingAuditInElasticsearch() throws Exception {
+        HttpClient c = HttpClient.newHttpClient();
+        String doc =
+                "{\"action_id\":\"act-audited\",\"type\":\"nova.host.force_down\",\"target\":\"compute-3\","
+                        + "\"site\":\"edge-1\",\"status\":\"SENT\",\"attempts\":1,\"at\":\"2026-01-01T10:00:01Z\","
+                        + "\"requested_at\":\"2026-01-01T10:00:00.450Z\",\"dry_run\":false,\"alarm_ids\":[\"a-1\"]}";
+        HttpResponse<String> put =
+                c.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                es.httpUrl()
+                                                        + "/aitia-actions-2026.01.01/_doc/act-audited-SENT?refresh=true"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(doc))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        JsonNode rows = reader.get("/api/v1/actions/audit?action_id=act-audited").json();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("status").asText()).isEqualTo("SENT");
+        assertThat(reader.get("/api/v1/actions/audit?status=FAILED&target=compute-3").json())
+                .isEmpty();
+    }
+
+    @Test
     void shouldExplainTheCurrentIncident() {
         JsonNode incidents = reader.get("/api/v1/incidents").json();
         assertThat(incidents).hasSize(1);

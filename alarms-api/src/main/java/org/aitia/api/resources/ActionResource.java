@@ -22,6 +22,7 @@ public final class ActionResource {
 
     public void register(Javalin app) {
         app.get("/api/v1/actions", this::list, Role.READER);
+        app.get("/api/v1/actions/audit", this::audit, Role.READER);
         app.get(
                 "/api/v1/actions/{id}",
                 ctx -> ctx.json(service.show(ctx.pathParam("id"))),
@@ -39,6 +40,16 @@ public final class ActionResource {
     private void list(Context ctx) {
         ctx.json(
                 service.list(
+                        Params.text(ctx, null, "status"),
+                        Params.text(ctx, null, "type"),
+                        Params.text(ctx, null, "target"),
+                        Params.limit(ctx, null, defaultPage, maxPage)));
+    }
+
+    private void audit(Context ctx) {
+        ctx.json(
+                service.audit(
+                        Params.text(ctx, null, "action_id"),
                         Params.text(ctx, null, "status"),
                         Params.text(ctx, null, "type"),
                         Params.text(ctx, null, "target"),

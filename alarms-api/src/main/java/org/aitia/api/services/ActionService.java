@@ -16,12 +16,22 @@ import org.aitia.model.ActionResult;
  */
 public final class ActionService {
     private final ActionLog log;
+    private final org.aitia.api.storage.AuditReader audit;
     private final Publisher publisher;
     private final String approvalsTopic;
     private final Clock clock;
 
-    public ActionService(ActionLog log, Publisher publisher, String approvalsTopic, Clock clock) {
+    /**
+     * @param audit the Elasticsearch audit, or null without Elasticsearch
+     */
+    public ActionService(
+            ActionLog log,
+            org.aitia.api.storage.AuditReader audit,
+            Publisher publisher,
+            String approvalsTopic,
+            Clock clock) {
         this.log = log;
+        this.audit = audit;
         this.publisher = publisher;
         this.approvalsTopic = approvalsTopic;
         this.clock = clock;
@@ -49,6 +59,34 @@ public final class ActionService {
                 .limit(limit)
                 .map(ActionService::view)
                 .toList();
+    }
+
+    /**
+     * The healing audit in Elasticsearch (every outcome, also of actions older than the live view),
+     * newest first.
+     *
+     * @throws ApiException 503 without Elasticsearch
+     */
+    public List<Map<String, Object>> audit(
+            String actionId, String status, String type, String target, int limit) {
+        if (audit == null) {
+            throw ApiException.unavailable(
+                    "the healing audit needs Elasticsearch, which is not configured");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (actionId != null) {
+            filters.put("action_id", actionId);
+        }
+        if (status != null) {
+            filters.put("status", status.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (type != null) {
+            filters.put("type", type);
+        }
+        if (target != null) {
+            filters.put("target", target);
+        }
+        return audit.search(filters, limit);
     }
 
     public Map<String, Object> show(String id) {
