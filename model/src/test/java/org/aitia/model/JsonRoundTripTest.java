@@ -33,7 +33,8 @@ class JsonRoundTripTest {
                 action,
                 ActionResult.of(action, ActionResult.Status.DRY_RUN, null, 0, T1),
                 ActionResult.of(action, ActionResult.Status.FAILED, "409 Conflict", 1, T1),
-                new DeadLetter("ves", "event.commonEventHeader.domain is missing", "{}", T0));
+                new DeadLetter("ves", "event.commonEventHeader.domain is missing", "{}", T0),
+                new StateChange("compute-3", "edge-1", "ERROR", T1));
     }
 
     @ParameterizedTest

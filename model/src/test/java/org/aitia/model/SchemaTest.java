@@ -62,7 +62,8 @@ class SchemaTest {
                         "action-result",
                         ActionResult.of(
                                 action, ActionResult.Status.SUPPRESSED, "storm guard", 0, T1)),
-                Arguments.of("dead-letter", new DeadLetter("ves", "bad", "{}", T0)));
+                Arguments.of("dead-letter", new DeadLetter("ves", "bad", "{}", T0)),
+                Arguments.of("state-change", new StateChange("compute-3", null, "ERROR", T0)));
     }
 
     @ParameterizedTest(name = "{0} accepts {1}")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.aitia.model.Alarm;
 import org.aitia.model.HealingAction;
+import org.aitia.model.StateChange;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.model.TopologyChange;
 import org.aitia.streaming.correlate.SiteEngineFactory;
@@ -143,6 +144,10 @@ public final class AssuranceJob {
         actions.sinkTo(sink(config, topics.actions(), HealingAction.class))
                 .name("sink-actions")
                 .uid("sink-actions");
+        alarms.getSideOutput(CorrelateFunction.STATES)
+                .sinkTo(sink(config, topics.states(), StateChange.class))
+                .name("sink-states")
+                .uid("sink-states");
         if (config.elasticsearch().enabled()) {
             alarms.sinkTo(new AlarmDocumentSink(config.elasticsearch()))
                     .name("sink-elasticsearch")

@@ -289,9 +289,15 @@ public record StreamingConfig(
      * @param rules default {@code aitia.rules}
      * @param alarms default {@code aitia.alarms}
      * @param actions default {@code aitia.actions}
+     * @param states default {@code aitia.states}: entity state changes set by the rules
      */
     public record Topics(
-            String telemetry, String topology, String rules, String alarms, String actions)
+            String telemetry,
+            String topology,
+            String rules,
+            String alarms,
+            String actions,
+            String states)
             implements Serializable {
         public Topics {
             telemetry = orDefault(telemetry, "aitia.telemetry");
@@ -299,10 +305,17 @@ public record StreamingConfig(
             rules = orDefault(rules, "aitia.rules");
             alarms = orDefault(alarms, "aitia.alarms");
             actions = orDefault(actions, "aitia.actions");
+            states = orDefault(states, "aitia.states");
+        }
+
+        /** The five topics of DESIGN.md, with the default states topic. */
+        public Topics(
+                String telemetry, String topology, String rules, String alarms, String actions) {
+            this(telemetry, topology, rules, alarms, actions, null);
         }
 
         public static Topics defaults() {
-            return new Topics(null, null, null, null, null);
+            return new Topics(null, null, null, null, null, null);
         }
 
         /** The default names with {@code prefix} before each (for isolated tests). */
@@ -313,7 +326,8 @@ public record StreamingConfig(
                     prefix + d.topology,
                     prefix + d.rules,
                     prefix + d.alarms,
-                    prefix + d.actions);
+                    prefix + d.actions,
+                    prefix + d.states);
         }
     }
 

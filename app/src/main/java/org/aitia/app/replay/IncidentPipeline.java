@@ -20,6 +20,7 @@ import org.aitia.model.Entity;
 import org.aitia.model.HealingAction;
 import org.aitia.model.Json;
 import org.aitia.model.Severity;
+import org.aitia.model.StateChange;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.model.TopologyChange;
 import org.aitia.streaming.EmbeddedAssurance;
@@ -96,7 +97,12 @@ final class IncidentPipeline implements AutoCloseable {
         producer.flush();
 
         this.consumer = consumer(broker.bootstrapServers(), namespace);
-        consumer.subscribe(List.of(topics.alarms(), topics.actions(), healingTopics.results()));
+        consumer.subscribe(
+                List.of(
+                        topics.alarms(),
+                        topics.actions(),
+                        topics.states(),
+                        healingTopics.results()));
         this.gatherer = new Thread(this::gather, "replay-gather-" + namespace);
         gatherer.setDaemon(true);
         gatherer.start();
@@ -179,6 +185,11 @@ final class IncidentPipeline implements AutoCloseable {
                                 continue;
                             }
                             observations.alarm(alarm, now);
+                        } else if (r.topic().equals(topics.states())) {
+                            StateChange sc = Json.read(r.value(), StateChange.class);
+                            if (!sc.entityId().equals(PROBE)) {
+                                observations.state(sc.entityId(), sc.state());
+                            }
                         } else if (r.topic().equals(topics.actions())) {
                             observations.action(Json.read(r.value(), HealingAction.class), now);
                         } else {

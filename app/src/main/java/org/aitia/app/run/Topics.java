@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /** The topics of DESIGN.md, named by the configuration, created when missing. */
 final class Topics {
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
-    private static final Set<String> COMPACTED = Set.of("topology", "alarms", "rules");
+    private static final Set<String> COMPACTED = Set.of("topology", "alarms", "rules", "states");
 
     private Topics() {}
 
@@ -29,7 +29,8 @@ final class Topics {
                 c.string("kafka.topics.topology"),
                 c.string("kafka.topics.rules"),
                 c.string("kafka.topics.alarms"),
-                c.string("kafka.topics.actions"));
+                c.string("kafka.topics.actions"),
+                c.string("kafka.topics.states"));
     }
 
     static HealingConfig.Topics healing(AitiaConfig c) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.aitia.model.Alarm;
 import org.aitia.model.HealingAction;
+import org.aitia.model.StateChange;
 import org.aitia.model.TopologyChange;
 import org.aitia.streaming.correlate.Conclusions;
 import org.aitia.streaming.correlate.InvalidRulesException;
@@ -50,6 +51,10 @@ public final class CorrelateFunction
     /** Healing actions requested by the engines. */
     public static final OutputTag<HealingAction> ACTIONS =
             new OutputTag<>("healing-actions", JsonTypeInfo.of(HealingAction.class));
+
+    /** Side output: entity state changes set or reverted by the rules. */
+    public static final OutputTag<StateChange> STATES =
+            new OutputTag<>("entity-states", JsonTypeInfo.of(StateChange.class));
 
     /** The rule sets by name (broadcast state). */
     public static final MapStateDescriptor<String, RuleSetMessage> RULES =
@@ -349,6 +354,16 @@ public final class CorrelateFunction
                 emittedActions.put(action.id(), Boolean.TRUE);
                 ctx.output(ACTIONS, action);
             }
+        }
+        if (!c.stateChanges().isEmpty()) {
+            Instant at =
+                    Instant.ofEpochMilli(
+                            ctx.timestamp() == null ? ctx.currentWatermark() : ctx.timestamp());
+            String site = ctx.getCurrentKey();
+            c.stateChanges()
+                    .forEach(
+                            (entity, state) ->
+                                    ctx.output(STATES, new StateChange(entity, site, state, at)));
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.aitia.model.Alarm;
 import org.aitia.model.HealingAction;
 import org.aitia.model.Json;
+import org.aitia.model.StateChange;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -30,6 +31,8 @@ public final class KeyedJsonSerializer<T> implements KafkaRecordSerializationSch
             key = a.id();
         } else if (value instanceof HealingAction h) {
             key = h.id();
+        } else if (value instanceof StateChange sc) {
+            key = sc.entityId();
         } else {
             throw new IllegalArgumentException(
                     "cannot key " + value.getClass().getName() + " for " + topic);
