@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aitia.model.Alarm;
+import org.aitia.model.Json;
 import org.aitia.model.Severity;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.streaming.StreamingConfig.DetectConfig;
@@ -54,6 +55,23 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
     public static final String FLAPPING = " flapping";
 
     private final DetectConfig config;
+
+    /** The telemetry name of a heartbeat (VES heartbeat domain). */
+    public static final String HEARTBEAT = "heartbeat";
+
+    /** The alarm raised when heartbeats stop. */
+    public static final String HEARTBEAT_MISSED = "heartbeatMissed";
+
+    /** Heartbeat intervals without a beat before the alarm (ONAP's heartbeat service uses 3). */
+    public static final long MISSED_INTERVALS = 3;
+
+    /** The interval assumed when a heartbeat does not state its own. */
+    public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 60_000;
+
+    private static final String HB_LAST = "hb.last";
+    private static final String HB_DEADLINE = "hb.deadline";
+    private static final String HB_SOURCE = "hb.source";
+    private static final String HB_MISSED = "hb.missed";
 
     private transient MapState<String, AlarmTrack> alarms;
     private transient MapState<String, ThresholdTrack> thresholds;
@@ -108,7 +126,9 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
             case FAULT -> transition(in, e.isClear() ? null : e.severity(), t, ctx, out);
             case STATE -> {
                 String s = e.state().trim().toLowerCase(Locale.ROOT);
-                if (config.problemStates().contains(s)) {
+                if (e.name().equals(HEARTBEAT)) {
+                    heartbeat(in, t, ctx, out);
+                } else if (config.problemStates().contains(s)) {
                     transition(in, Severity.CRITICAL, t, ctx, out);
                 } else if (config.goodStates().contains(s)) {
                     transition(in, null, t, ctx, out);
@@ -124,6 +144,59 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
                 }
             }
         }
+    }
+
+    /**
+     * A heartbeat: clears a "heartbeat missed" alarm and sets the event-time deadline by which the
+     * next must arrive ({@link #MISSED_INTERVALS} intervals of the {@code heartbeatInterval} label,
+     * in seconds; {@link #DEFAULT_HEARTBEAT_INTERVAL_MS} without it).
+     */
+    private void heartbeat(ResolvedEvent in, long t, Context ctx, Collector<Alarm> out)
+            throws Exception {
+        String last = identity.get(HB_LAST);
+        if (last != null && t < Long.parseLong(last)) {
+            outOfOrder.inc();
+            return;
+        }
+        long interval = DEFAULT_HEARTBEAT_INTERVAL_MS;
+        String label = in.event().labels().get("heartbeatInterval");
+        if (label != null) {
+            try {
+                interval = Math.max(1, Long.parseLong(label.trim())) * 1000L;
+            } catch (NumberFormatException ex) {
+                unknownStates.inc(); // counted; the default interval applies
+            }
+        }
+        String missed = identity.get(HB_MISSED);
+        if (missed != null) {
+            out.collect(Json.read(missed, Alarm.class).cleared(in.event().eventTime()));
+            identity.remove(HB_MISSED);
+        }
+        long deadline = t + MISSED_INTERVALS * interval;
+        identity.put(HB_LAST, Long.toString(t));
+        identity.put(HB_SOURCE, in.event().source());
+        identity.put(HB_DEADLINE, Long.toString(deadline));
+        ctx.timerService().registerEventTimeTimer(deadline);
+    }
+
+    private void heartbeatDeadline(long timestamp, String entity, String site, Collector<Alarm> out)
+            throws Exception {
+        String deadline = identity.get(HB_DEADLINE);
+        if (deadline == null
+                || identity.contains(HB_MISSED)
+                || Long.parseLong(deadline) > timestamp) {
+            return;
+        }
+        Alarm missed =
+                Alarm.raised(
+                        identity.get(HB_SOURCE),
+                        entity,
+                        site,
+                        HEARTBEAT_MISSED,
+                        Severity.CRITICAL,
+                        Instant.ofEpochMilli(Long.parseLong(deadline)));
+        identity.put(HB_MISSED, Json.write(missed));
+        out.collect(missed);
     }
 
     /** Applies a raise ({@code severity} non-null) or a clear ({@code null}). */
@@ -235,6 +308,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alarm> out) throws Exception {
         String entity = ctx.getCurrentKey();
         String site = identity.get("site");
+        heartbeatDeadline(timestamp, entity, site, out);
         for (ThresholdRule rule : config.thresholds()) {
             String key = "t|" + rule.key();
             ThresholdTrack track = thresholds.get(key);
