@@ -29,8 +29,9 @@ import org.aitia.model.TelemetryEvent.Kind;
  *
  * The resource is {@code host}; when {@code plugin_instance} names an interface ({@code interface},
  * {@code ovs_events}, {@code netlink} plugins) it is the NIC {@code <host>-<interface>}, when it
- * names a guest ({@code virt} plugin) it is the guest. The host is always kept in the {@code host}
- * label. The event time is collectd's {@code time} ({@code startsAt} for notifications).
+ * names a DPDK port ({@code dpdkstat}, {@code dpdk_telemetry}) the port {@code <host>-<port>}, when
+ * it names a guest ({@code virt} plugin) it is the guest. The host is always kept in the {@code
+ * host} label. The event time is collectd's {@code time} ({@code startsAt} for notifications).
  */
 public final class CollectdParser implements PayloadParser {
     public static final String SOURCE = "collectd";
@@ -40,6 +41,11 @@ public final class CollectdParser implements PayloadParser {
 
     private static final Set<String> INTERFACE_PLUGINS =
             Set.of("interface", "ovs_events", "netlink");
+
+    /**
+     * Plugins whose {@code plugin_instance} names a DPDK port: the entity is {@code <host>-<port>}.
+     */
+    private static final Set<String> DPDK_PLUGINS = Set.of("dpdkstat", "dpdk_telemetry");
 
     @Override
     public String source() {
@@ -203,7 +209,7 @@ public final class CollectdParser implements PayloadParser {
         if (pluginInstance.isEmpty()) {
             return host;
         }
-        if (INTERFACE_PLUGINS.contains(plugin)) {
+        if (INTERFACE_PLUGINS.contains(plugin) || DPDK_PLUGINS.contains(plugin)) {
             return host + "-" + pluginInstance;
         }
         if ("virt".equals(plugin)) {

@@ -83,6 +83,27 @@ class CollectdParserTest {
     }
 
     @Test
+    void shouldPutDpdkPortCountersOnTheDpdkPort() throws Exception {
+        TelemetryEvent e =
+                parser.parse(
+                                bytes(
+                                        "["
+                                                + values(
+                                                        "dpdkstat",
+                                                        "dpdk0",
+                                                        "if_rx_errors",
+                                                        "rx_missed_errors",
+                                                        "[\"value\"]",
+                                                        "[41250.0]")
+                                                + "]"))
+                        .get(0);
+
+        assertThat(e.entityRef()).isEqualTo("compute-3-dpdk0");
+        assertThat(e.name()).isEqualTo("dpdkstat.if_rx_errors.rx_missed_errors");
+        assertThat(e.value()).isEqualTo(41250.0);
+    }
+
+    @Test
     void shouldSplitInterfaceCountersPerDataSourceOnTheNic() throws Exception {
         List<TelemetryEvent> events =
                 parser.parse(
