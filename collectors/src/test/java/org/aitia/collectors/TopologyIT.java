@@ -25,7 +25,7 @@ class TopologyIT {
     void shouldPublishVitrageStaticFileOnCompactedTopologyTopicKeyedByEntityAndRelationship()
             throws Exception {
         Path yaml = dir.resolve("switch_and_nic.yaml");
-        Files.copy(Path.of("/work/shared/peers/vitrage/static/switch_and_nic.yaml"), yaml);
+        Files.copy(Path.of("src/test/resources/peers/vitrage/static/switch_and_nic.yaml"), yaml);
         CollectorsConfig config =
                 CollectorsConfig.defaults()
                         .withPort(0)

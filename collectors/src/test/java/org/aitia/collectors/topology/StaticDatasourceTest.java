@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StaticDatasourceTest {
     static final Path VITRAGE_SAMPLE =
-            Path.of("/work/shared/peers/vitrage/static/switch_and_nic.yaml");
+            Path.of("src/test/resources/peers/vitrage/static/switch_and_nic.yaml");
 
     @TempDir Path dir;
     final List<TopologyChange> published = new CopyOnWriteArrayList<>();

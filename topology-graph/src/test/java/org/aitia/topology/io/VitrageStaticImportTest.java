@@ -19,7 +19,7 @@ class VitrageStaticImportTest {
     void shouldImportVitragesSwitchAndNicExample() {
         Topology t =
                 VitrageStaticImport.read(
-                        Path.of("../../shared/peers/vitrage/static/switch_and_nic.yaml"));
+                        Path.of("src/test/resources/peers/vitrage/static/switch_and_nic.yaml"));
         EntityGraph g = EntityGraph.of(t);
 
         Entity nic = g.byTypeAndName("nic", "nic-1").orElseThrow();
