@@ -60,6 +60,7 @@ public final class ApiBench {
                                 "42"));
         flags.put("tool", "java");
         flags.put("seconds", "15");
+        flags.put("rate", "0");
         boolean json = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -74,7 +75,7 @@ public final class ApiBench {
                         "unknown or incomplete flag "
                                 + a
                                 + "; flags: --alarms N --limit N --requests N"
-                                + " --concurrency N --warmup N --seed N --tool java|wrk --seconds N --json");
+                                + " --concurrency N --warmup N --seed N --tool java|wrk --seconds N --rate R --json");
                 return 2;
             }
         }
@@ -84,7 +85,9 @@ public final class ApiBench {
         int warmup;
         int limit;
         long seed;
+        double rate;
         try {
+            rate = Double.parseDouble(flags.get("rate"));
             alarms = Integer.parseInt(flags.get("alarms"));
             requests = Integer.parseInt(flags.get("requests"));
             concurrency = Integer.parseInt(flags.get("concurrency"));
@@ -119,7 +122,7 @@ public final class ApiBench {
                             .version(HttpClient.Version.HTTP_1_1)
                             .executor(Executors.newFixedThreadPool(concurrency))
                             .build();
-            Result warm = drive(client, url, warmup, concurrency);
+            Result warm = drive(client, url, warmup, concurrency, 0);
             if (tool.equals("wrk")) {
                 return WrkRun.run(
                         url + "&all_tenants=true",
@@ -131,7 +134,7 @@ public final class ApiBench {
                         out,
                         err);
             }
-            Result r = drive(client, url, requests, concurrency);
+            Result r = drive(client, url, requests, concurrency, rate);
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("bench", "api");
             o.put("route", "GET /v1/alarm/");
@@ -140,6 +143,7 @@ public final class ApiBench {
             o.put("requests", requests);
             o.put("concurrency", concurrency);
             o.put("warmup", warmup);
+            o.put("rate", rate > 0 ? rate : "unpaced");
             o.put("seconds", round(r.seconds));
             o.put("requests_per_second", round(requests / r.seconds));
             o.put("p50_ms", round(r.percentile(50)));
@@ -225,7 +229,13 @@ public final class ApiBench {
         }
     }
 
-    private static Result drive(HttpClient client, String url, int n, int concurrency) {
+    /**
+     * Sends {@code n} requests from {@code concurrency} threads; with {@code rate} > 0 request i is
+     * due at start + i / rate and its latency is counted from when it was due (so a stalled server
+     * is not hidden by the generator waiting for it).
+     */
+    private static Result drive(
+            HttpClient client, String url, int n, int concurrency, double rate) {
         Result r = new Result(n);
         AtomicInteger next = new AtomicInteger();
         HttpRequest req =
@@ -256,7 +266,10 @@ public final class ApiBench {
                                 () -> {
                                     int i;
                                     while ((i = next.getAndIncrement()) < n) {
-                                        long t = System.nanoTime();
+                                        long t = paced(start, i, rate);
+                                        if (t < 0) {
+                                            return;
+                                        }
                                         try {
                                             HttpResponse<byte[]> resp =
                                                     client.send(
@@ -296,6 +309,24 @@ public final class ApiBench {
             }
         }
         return r;
+    }
+
+    /** Waits until request i is due; its due time (or now when unpaced), -1 when interrupted. */
+    private static long paced(long start, int i, double rate) {
+        long now = System.nanoTime();
+        if (rate <= 0) {
+            return now;
+        }
+        long due = start + (long) (i * 1e9 / rate);
+        if (due > now) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(due - now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return due;
     }
 
     /** Entry point for {@code java -cp ... org.aitia.api.ApiBench --json}. */

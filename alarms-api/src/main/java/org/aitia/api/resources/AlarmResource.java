@@ -43,10 +43,13 @@ public final class AlarmResource {
                 !"false".equalsIgnoreCase(ctx.queryParam("next_page")));
     }
 
-    private void list(Context ctx) {
+    private void list(Context ctx) throws java.io.IOException {
         Scope scope = scope(ctx, null);
-        byte[] json = service.list(scope, query(ctx, Params.text(ctx, null, "vitrage_id")));
-        ctx.contentType("application/json").result(json);
+        AlarmService.Page page =
+                service.list(scope, query(ctx, Params.text(ctx, null, "vitrage_id")));
+        ctx.contentType("application/json");
+        ctx.res().setContentLength(page.length());
+        page.writeTo(ctx.res().getOutputStream());
     }
 
     private void count(Context ctx) {

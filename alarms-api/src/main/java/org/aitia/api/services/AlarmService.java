@@ -77,13 +77,59 @@ public final class AlarmService {
         this.history = history;
     }
 
-    /** The page of alarms as a JSON array. */
-    public byte[] list(Scope scope, ListQuery q) {
+    /**
+     * A page of alarms as a JSON array, held as the alarms' cached JSON fragments (nothing is
+     * copied until it is written).
+     */
+    public static final class Page {
+        private static final byte[] OPEN = {'['};
+        private static final byte[] CLOSE = {']'};
+        private static final byte[] COMMA = {','};
+        private final List<byte[]> parts = new ArrayList<>();
+        private int length = 2;
+
+        void add(byte[] alarmJson) {
+            if (!parts.isEmpty()) {
+                length++;
+            }
+            parts.add(alarmJson);
+            length += alarmJson.length;
+        }
+
+        /** The size of the JSON in bytes. */
+        public int length() {
+            return length;
+        }
+
+        /** Writes the JSON array to {@code out}. */
+        public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            out.write(OPEN);
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    out.write(COMMA);
+                }
+                out.write(parts.get(i));
+            }
+            out.write(CLOSE);
+        }
+
+        /** The JSON array as bytes. */
+        public byte[] bytes() {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(length);
+            try {
+                writeTo(b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return b.toByteArray();
+        }
+    }
+
+    /** The page of alarms. */
+    public Page list(Scope scope, ListQuery q) {
         validate(q.sortBy(), q.sortDirs(), q.filterBy(), q.filterVals());
         boolean all = q.vitrageId() == null || q.vitrageId().equals("all");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(q.limit(), 1000) * 700);
-        out.write('[');
-        int n = 0;
+        Page page = new Page();
         if (q.isDefaultOrder()) {
             Collection<Alarm> source =
                     q.marker() == null
@@ -92,6 +138,7 @@ public final class AlarmService {
             if (source == null) {
                 throw ApiException.badRequest("marker " + q.marker() + " is no active alarm");
             }
+            int n = 0;
             for (Alarm a : source) {
                 if (n >= q.limit()) {
                     break;
@@ -103,21 +150,15 @@ public final class AlarmService {
                 if (!scope.sees(e)) {
                     continue;
                 }
-                if (n++ > 0) {
-                    out.write(',');
-                }
-                out.writeBytes(json(a, e));
+                n++;
+                page.add(json(a, e));
             }
         } else {
             for (Map<String, Object> row : slowPage(scope, q, all)) {
-                if (n++ > 0) {
-                    out.write(',');
-                }
-                out.writeBytes(json((Alarm) row.get("__alarm"), (Entity) row.get("__entity")));
+                page.add(json((Alarm) row.get("__alarm"), (Entity) row.get("__entity")));
             }
         }
-        out.write(']');
-        return out.toByteArray();
+        return page;
     }
 
     private List<Map<String, Object>> slowPage(Scope scope, ListQuery q, boolean all) {

@@ -60,7 +60,8 @@ class AlarmServiceTest {
                 "all", limit, List.of(), List.of(), List.of(), List.of(), marker, true);
     }
 
-    private List<String> resources(byte[] json) {
+    private List<String> resources(AlarmService.Page page) {
+        byte[] json = page.bytes();
         List<String> out = new ArrayList<>();
         Json.read(json, JsonNode.class)
                 .forEach(n -> out.add(n.get("vitrage_resource_id").asText()));
@@ -101,7 +102,7 @@ class AlarmServiceTest {
                         .findFirst()
                         .orElseThrow();
         Scope all = Scope.of(ADMIN, true);
-        String before = new String(service.list(all, page(100, null)));
+        String before = new String(service.list(all, page(100, null)).bytes());
         assertThat(before).contains("\"vitrage_resource_name\":\"vm-0\"");
         topology.apply(
                 TopologyChange.upsert(
@@ -112,7 +113,7 @@ class AlarmServiceTest {
                                 "s",
                                 "ACTIVE",
                                 Map.of("project_id", "p1"))));
-        assertThat(new String(service.list(all, page(100, null))))
+        assertThat(new String(service.list(all, page(100, null)).bytes()))
                 .contains("\"vitrage_resource_name\":\"renamed\"");
         alarms.apply(vm0.id(), vm0.cleared(T0.plusSeconds(60)));
         assertThat(resources(service.list(all, page(100, null)))).hasSize(9).doesNotContain("vm-0");
