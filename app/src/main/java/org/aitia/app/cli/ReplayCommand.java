@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aitia.app.config.AitiaConfig;
 import org.aitia.app.replay.ReplayReport;
 import org.aitia.app.replay.ReplayRunner;
+import org.aitia.streaming.StreamingConfig;
 import org.aitia.testdata.incident.Incident;
 import org.aitia.testdata.incident.IncidentFormatException;
 import org.aitia.testdata.incident.IncidentReader;
@@ -47,7 +49,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        parent.config();
+        AitiaConfig config = parent.config();
+        StreamingConfig streaming = config.section("streaming", StreamingConfig.class);
         List<Incident> incidents = new ArrayList<>();
         IncidentReader reader = new IncidentReader();
         boolean unreadable = false;
@@ -70,7 +73,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         PrintStream out = System.out;
-        List<ReplayReport> reports = ReplayRunner.replayAll(incidents, speed, json, out);
+        List<ReplayReport> reports = ReplayRunner.replayAll(incidents, speed, streaming, json, out);
         return reports.stream().allMatch(ReplayReport::passed) ? 0 : 1;
     }
 }

@@ -69,7 +69,11 @@ final class IncidentPipeline implements AutoCloseable {
     private volatile boolean running = true;
 
     IncidentPipeline(
-            KafkaBroker broker, String namespace, Path workDir, Map<String, String> ruleSets)
+            KafkaBroker broker,
+            String namespace,
+            Path workDir,
+            Map<String, String> ruleSets,
+            StreamingConfig base)
             throws Exception {
         this.namespace = namespace;
         this.topics = StreamingConfig.Topics.prefixed("r." + namespace + ".");
@@ -108,7 +112,7 @@ final class IncidentPipeline implements AutoCloseable {
         gatherer.start();
 
         StreamingConfig streaming =
-                StreamingConfig.forKafka(broker.bootstrapServers())
+                base.withBootstrapServers(broker.bootstrapServers())
                         .withTopics(topics)
                         .withGroupId("replay-" + namespace)
                         .withParallelism(1)

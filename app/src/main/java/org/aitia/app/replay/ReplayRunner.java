@@ -15,6 +15,7 @@ import org.aitia.collectors.parse.RejectedPayloadException;
 import org.aitia.model.Json;
 import org.aitia.model.TelemetryEvent;
 import org.aitia.model.TopologyChange;
+import org.aitia.streaming.StreamingConfig;
 import org.aitia.testdata.incident.Incident;
 import org.aitia.testdata.incident.RecordedEvent;
 import org.aitia.testdata.stack.KafkaBroker;
@@ -41,20 +42,24 @@ public final class ReplayRunner implements AutoCloseable {
     private final KafkaBroker broker;
     private final Path workDir;
     private final double speed;
+    private final StreamingConfig streaming;
     private int sequence;
 
     /**
      * @param broker the shared broker
      * @param workDir where per-incident state (healing journal) goes
      * @param speed replay speed: 1 = as recorded, 10 = ten times faster
+     * @param streaming the job's configuration (the {@code streaming} section: thresholds,
+     *     watermarks); Kafka and topics are the replay's own
      */
-    public ReplayRunner(KafkaBroker broker, Path workDir, double speed) {
+    public ReplayRunner(KafkaBroker broker, Path workDir, double speed, StreamingConfig streaming) {
         if (speed <= 0) {
             throw new IllegalArgumentException("speed must be > 0 but was " + speed);
         }
         this.broker = broker;
         this.workDir = workDir;
         this.speed = speed;
+        this.streaming = streaming;
     }
 
     /** Replays one incident and reports on it. */
@@ -69,7 +74,7 @@ public final class ReplayRunner implements AutoCloseable {
         Timeline timeline = new Timeline();
         int rejected = 0;
         try (IncidentPipeline pipeline =
-                new IncidentPipeline(broker, namespace, dir, ruleSets(incident))) {
+                new IncidentPipeline(broker, namespace, dir, ruleSets(incident), streaming)) {
             for (TopologyChange c : incident.topology().asChanges()) {
                 pipeline.topology(c.at(incident.start()));
             }
@@ -140,14 +145,18 @@ public final class ReplayRunner implements AutoCloseable {
      * (none with JSON output), prints the reports and returns them.
      */
     public static List<ReplayReport> replayAll(
-            List<Incident> incidents, double speed, boolean json, PrintStream out)
+            List<Incident> incidents,
+            double speed,
+            StreamingConfig streaming,
+            boolean json,
+            PrintStream out)
             throws Exception {
         Path work = Files.createTempDirectory("aitia-replay-");
         List<ReplayReport> reports = new ArrayList<>();
         ProgressBar bar =
                 new ProgressBar(System.err, !json && ProgressBar.onTerminal(), incidents.size());
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"));
-                ReplayRunner runner = new ReplayRunner(broker, work, speed)) {
+                ReplayRunner runner = new ReplayRunner(broker, work, speed, streaming)) {
             for (int i = 0; i < incidents.size(); i++) {
                 bar.show(i, incidents.get(i).name());
                 ReplayReport report = runner.replay(incidents.get(i));

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.aitia.app.config.ConfigLoader;
 import org.aitia.model.Json;
+import org.aitia.streaming.StreamingConfig;
 import org.aitia.testdata.incident.Incident;
 import org.aitia.testdata.incident.IncidentReader;
 import org.aitia.testdata.stack.KafkaBroker;
@@ -36,7 +39,9 @@ class IncidentLibraryIT {
     @BeforeAll
     static void startTheBroker() {
         broker = KafkaBroker.start(work.resolve("kafka"));
-        runner = new ReplayRunner(broker, work, SPEED);
+        StreamingConfig streaming =
+                ConfigLoader.load(null, Map.of()).section("streaming", StreamingConfig.class);
+        runner = new ReplayRunner(broker, work, SPEED, streaming);
     }
 
     @AfterAll
