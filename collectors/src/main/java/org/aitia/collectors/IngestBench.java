@@ -35,7 +35,7 @@ public final class IngestBench {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         int seconds = 15;
         int batch = 100;
-        int connections = 8;
+        int connections = 12;
         String bootstrap = null;
         try {
             for (int i = 0; i < args.size(); i++) {
