@@ -116,7 +116,7 @@ public final class AssuranceJob {
                         .uid("detect");
         DataStream<SiteInput> siteTopology =
                 topology.keyBy(new TopologyRoutingKey())
-                        .process(new AssignSite())
+                        .process(new AssignSite(config.detect().problemStates()))
                         .returns(JsonTypeInfo.of(SiteInput.class))
                         .name("assign-site")
                         .uid("assign-site");

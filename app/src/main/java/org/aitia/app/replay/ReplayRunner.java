@@ -84,7 +84,10 @@ public final class ReplayRunner implements AutoCloseable {
             for (RecordedEvent e : incident.events()) {
                 pace(startNanos, e.atMs());
                 if (e.source().equals("topology")) {
-                    pipeline.topology(Json.mapper().treeToValue(e.payload(), TopologyChange.class));
+                    TopologyChange c = Json.mapper().treeToValue(e.payload(), TopologyChange.class);
+                    // a change without its own time happened when it was recorded
+                    pipeline.topology(
+                            c.time() != null ? c : c.at(incident.start().plusMillis(e.atMs())));
                     continue;
                 }
                 List<TelemetryEvent> parsed;
