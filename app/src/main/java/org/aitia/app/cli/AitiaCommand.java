@@ -27,9 +27,6 @@ import picocli.CommandLine.Option;
         })
 public final class AitiaCommand implements Runnable {
 
-    /** Exit status of a subcommand whose issue has not landed yet. */
-    public static final int NOT_AVAILABLE = 3;
-
     @Option(
             names = "--config",
             paramLabel = "FILE",

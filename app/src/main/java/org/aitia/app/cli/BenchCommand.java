@@ -26,7 +26,24 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return NotYetAvailable.report(
-                spec.commandLine().getErr(), "bench " + name, "the issue of that module");
+        List<String> rest = args == null ? List.of() : args;
+        return switch (name) {
+            case "topology" -> org.aitia.topology.TopologyBench.run(rest, System.out, System.err);
+            case "rules" -> org.aitia.rules.RulesBench.run(rest, System.out, System.err);
+            case "ingest" -> org.aitia.collectors.IngestBench.run(rest, System.out, System.err);
+            case "e2e" -> org.aitia.streaming.E2eBench.run(rest, System.out, System.err);
+            case "healing" -> org.aitia.healing.HealingBench.run(rest, System.out, System.err);
+            case "api" -> org.aitia.api.ApiBench.run(rest, System.out, System.err);
+            case "stack" -> org.aitia.testdata.stack.StackBench.run(rest, System.out, System.err);
+            default -> {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "aitia bench: unknown benchmark '"
+                                        + name
+                                        + "' (topology, rules, ingest, e2e, healing, api, stack)");
+                yield 2;
+            }
+        };
     }
 }

@@ -1,10 +1,14 @@
 package org.aitia.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.aitia.api.AlarmsApi;
+import org.aitia.api.ApiConfig;
 import org.aitia.app.config.AitiaConfig;
 import org.aitia.app.replay.ReplayReport;
 import org.aitia.app.replay.ReplayRunner;
@@ -73,7 +77,50 @@ public final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         PrintStream out = System.out;
-        List<ReplayReport> reports = ReplayRunner.replayAll(incidents, speed, streaming, json, out);
+        List<ReplayReport> reports =
+                ReplayRunner.replayAll(
+                        incidents, speed, streaming, json, out, keepRunning ? this::inspect : null);
         return reports.stream().allMatch(ReplayReport::passed) ? 0 : 1;
+    }
+
+    /**
+     * {@code --keep-running}: the API (noauth, loopback) over the last incident's topics, until
+     * Ctrl-C, so that {@code vitrage} or a browser can look at what the engine concluded.
+     */
+    private void inspect(String bootstrap, String prefix) throws Exception {
+        AitiaConfig config = parent.config();
+        ApiConfig api =
+                config.section(
+                        "api",
+                        ApiConfig.class,
+                        s -> {
+                            ObjectNode t = s.putObject("topics");
+                            t.put("telemetry", prefix + "aitia.telemetry");
+                            t.put("topology", prefix + "aitia.topology");
+                            t.put("alarms", prefix + "aitia.alarms");
+                            t.put("actions", prefix + "aitia.actions");
+                            t.put("actionResults", prefix + "aitia.action-results");
+                            t.put("rules", prefix + "aitia.rules");
+                            s.putObject("auth").put("mode", "noauth");
+                        });
+        CountDownLatch stop = new CountDownLatch(1);
+        try (AlarmsApi running = AlarmsApi.start(api, bootstrap, null)) {
+            running.setEngineReady(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "aitia-replay-stop"));
+            System.err.println(
+                    "aitia replay: the last incident stays up: API http://"
+                            + api.host()
+                            + ":"
+                            + running.port()
+                            + "/v1 (noauth), Kafka "
+                            + bootstrap
+                            + "; try: vitrage --os-auth-type vitrage-noauth"
+                            + " --endpoint http://"
+                            + api.host()
+                            + ":"
+                            + running.port()
+                            + " alarm list. Stop with Ctrl-C.");
+            stop.await();
+        }
     }
 }

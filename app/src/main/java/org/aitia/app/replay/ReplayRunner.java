@@ -44,6 +44,7 @@ public final class ReplayRunner implements AutoCloseable {
     private final double speed;
     private final StreamingConfig streaming;
     private int sequence;
+    private String lastNamespace;
 
     /**
      * @param broker the shared broker
@@ -65,6 +66,7 @@ public final class ReplayRunner implements AutoCloseable {
     /** Replays one incident and reports on it. */
     public ReplayReport replay(Incident incident) throws Exception {
         String namespace = String.format("i%03d", ++sequence);
+        lastNamespace = namespace;
         Path dir = Files.createDirectories(workDir.resolve(namespace));
         LOG.info(
                 "replaying '{}' ({} events) as {}",
@@ -152,7 +154,8 @@ public final class ReplayRunner implements AutoCloseable {
             double speed,
             StreamingConfig streaming,
             boolean json,
-            PrintStream out)
+            PrintStream out,
+            KeepRunning keep)
             throws Exception {
         Path work = Files.createTempDirectory("aitia-replay-");
         List<ReplayReport> reports = new ArrayList<>();
@@ -167,6 +170,9 @@ public final class ReplayRunner implements AutoCloseable {
                 bar.finish();
                 print(List.of(report), json, out);
             }
+            if (keep != null && runner.lastNamespace != null) {
+                keep.inspect(broker.bootstrapServers(), "r." + runner.lastNamespace + ".");
+            }
         } finally {
             deleteQuietly(work);
         }
@@ -179,6 +185,16 @@ public final class ReplayRunner implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("could not remove the replay's scratch folder {}: {}", dir, e.toString());
         }
+    }
+
+    /** What {@code --keep-running} does once the incidents are replayed: it returns when done. */
+    @FunctionalInterface
+    public interface KeepRunning {
+        /**
+         * @param bootstrapServers the replay's broker
+         * @param topicPrefix the prefix of the last incident's topics ({@code r.i007.})
+         */
+        void inspect(String bootstrapServers, String topicPrefix) throws Exception;
     }
 
     /** Prints reports: one JSON line each, or a human summary. */

@@ -181,6 +181,9 @@ public final class Stack implements AutoCloseable {
                         .withJournalPath(
                                 dataDir.resolve("healing").resolve("journal.jsonl").toString());
         HealingService service = HealingService.start(healing, bootstrapServers, elasticsearchUrl);
+        ApprovalBridge approvals =
+                new ApprovalBridge(
+                        bootstrapServers, config.string("kafka.topics.actionApprovals"), service);
         started(
                 "healing",
                 service,
@@ -188,6 +191,7 @@ public final class Stack implements AutoCloseable {
                         + (healing.isDryRun()
                                 ? "dry-run (decides and records, calls nothing)"
                                 : "LIVE: calls the VIM"));
+        parts.push(new Part("approvals", approvals));
     }
 
     private void startCollectors(AitiaConfig config) {
