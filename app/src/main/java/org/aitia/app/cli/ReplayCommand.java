@@ -12,6 +12,7 @@ import org.aitia.api.ApiConfig;
 import org.aitia.app.config.AitiaConfig;
 import org.aitia.app.replay.ReplayReport;
 import org.aitia.app.replay.ReplayRunner;
+import org.aitia.app.replay.ResultsTable;
 import org.aitia.streaming.StreamingConfig;
 import org.aitia.testdata.incident.Incident;
 import org.aitia.testdata.incident.IncidentFormatException;
@@ -48,6 +49,12 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Replay N times faster than recorded (default ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(
+            names = "--table",
+            description =
+                    "After the reports, print a Markdown table of the results (the README's).")
+    boolean table;
+
     @Option(names = "--keep-running", description = "Leave the stack and the API up afterwards.")
     boolean keepRunning;
 
@@ -80,6 +87,9 @@ public final class ReplayCommand implements Callable<Integer> {
         List<ReplayReport> reports =
                 ReplayRunner.replayAll(
                         incidents, speed, streaming, json, out, keepRunning ? this::inspect : null);
+        if (table) {
+            out.print(ResultsTable.markdown(reports));
+        }
         return reports.stream().allMatch(ReplayReport::passed) ? 0 : 1;
     }
 
