@@ -14,7 +14,8 @@ import org.aitia.model.Entity;
 import org.junit.jupiter.api.Test;
 
 class StateTablesTest {
-    private static final Path VITRAGE = Path.of("src/test/resources/peers/vitrage/datasources_values");
+    private static final Path VITRAGE =
+            Path.of("src/test/resources/peers/vitrage/datasources_values");
 
     @Test
     void shouldLoadEveryVitrageDatasourceValuesFileUnchanged() throws Exception {
