@@ -10,6 +10,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Applies the job-level settings of a {@link StreamingConfig} to an environment. */
 public final class Environments {
+    /**
+     * System property that turns on unaligned checkpoints (barriers overtake in-flight records, so
+     * a checkpoint does not wait for the backlog ahead of it); off by default.
+     */
+    public static final String UNALIGNED_PROPERTY = "aitia.streaming.unalignedCheckpoints";
+
     private Environments() {}
 
     /** Parallelism, buffer timeout and checkpointing on {@code env}. */
@@ -23,6 +29,9 @@ public final class Environments {
                     CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
             conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(100));
+            if (Boolean.getBoolean(UNALIGNED_PROPERTY)) {
+                conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+            }
         }
         if (config.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
