@@ -90,6 +90,7 @@ public final class ReplayRunner implements AutoCloseable {
                     // a change without its own time happened when it was recorded
                     pipeline.topology(
                             c.time() != null ? c : c.at(incident.start().plusMillis(e.atMs())));
+                    timeline.handed(System.nanoTime(), List.of());
                     continue;
                 }
                 List<TelemetryEvent> parsed;
