@@ -28,7 +28,7 @@ public record RuleSetMessage(
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("rule set: name is required");
         }
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : withoutNulls(params);
         if (!deleted) {
             if (kind == null || !(kind.equals("drl") || kind.equals("vitrage"))) {
                 throw new IllegalArgumentException(
@@ -39,6 +39,17 @@ public record RuleSetMessage(
             }
         }
         version = version == null ? 0L : version;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> given) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        given.forEach(
+                (k, v) -> {
+                    if (k != null && v != null) {
+                        kept.put(k, v);
+                    }
+                });
+        return java.util.Collections.unmodifiableMap(kept);
     }
 
     /** The removal of the rule set {@code name}. */
