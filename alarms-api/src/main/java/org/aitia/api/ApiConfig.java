@@ -154,7 +154,21 @@ public record ApiConfig(
         /** Static bearer tokens from {@link Auth#tokens()}. */
         STATIC,
         /** Keystone v3 token validation of X-Auth-Token. */
-        KEYSTONE
+        KEYSTONE;
+
+        /** Parses {@code noauth}, {@code static} or {@code keystone}, case-insensitively. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static AuthMode of(String value) {
+            if (value != null) {
+                for (AuthMode m : values()) {
+                    if (m.name().equalsIgnoreCase(value.trim())) {
+                        return m;
+                    }
+                }
+            }
+            throw new IllegalArgumentException(
+                    "api.auth.mode must be noauth, static or keystone but was " + value);
+        }
     }
 
     /**

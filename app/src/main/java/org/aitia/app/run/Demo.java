@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.aitia.collectors.parse.Parsers;
 import org.aitia.collectors.parse.RejectedPayloadException;
@@ -25,9 +26,14 @@ import org.aitia.testdata.incident.IncidentFormatException;
 import org.aitia.testdata.incident.IncidentReader;
 import org.aitia.testdata.incident.RecordedEvent;
 import org.aitia.topology.generate.TopologyGenerator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -44,7 +50,11 @@ final class Demo implements AutoCloseable {
     private static final int GENERATED_ENTITIES = 5_000;
     private static final Duration PAUSE = Duration.ofSeconds(20);
 
+    private static final Duration TOPOLOGY_WAIT = Duration.ofSeconds(60);
+
     private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrap;
+    private final String jobGroup;
     private final String telemetry;
     private final String topology;
     private final String deadletter;
@@ -54,6 +64,7 @@ final class Demo implements AutoCloseable {
 
     private Demo(
             String bootstrap,
+            String jobGroup,
             String telemetry,
             String topology,
             String deadletter,
@@ -63,6 +74,8 @@ final class Demo implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.bootstrap = bootstrap;
+        this.jobGroup = jobGroup;
         this.telemetry = telemetry;
         this.topology = topology;
         this.deadletter = deadletter;
@@ -71,9 +84,17 @@ final class Demo implements AutoCloseable {
         loop.setDaemon(true);
     }
 
-    /** Starts the demo on the library in {@code library}. */
+    /**
+     * Starts the demo on the library in {@code library}; {@code jobGroup} is the consumer group of
+     * the assurance job, whose progress on the topology topic the demo waits for.
+     */
     static Demo start(
-            String bootstrap, String telemetry, String topology, String deadletter, Path library)
+            String bootstrap,
+            String jobGroup,
+            String telemetry,
+            String topology,
+            String deadletter,
+            Path library)
             throws Exception {
         List<Incident> incidents = new ArrayList<>();
         IncidentReader reader = new IncidentReader();
@@ -89,7 +110,7 @@ final class Demo implements AutoCloseable {
         if (incidents.isEmpty()) {
             throw new IllegalStateException("no readable incident in " + library + " for the demo");
         }
-        Demo demo = new Demo(bootstrap, telemetry, topology, deadletter, incidents);
+        Demo demo = new Demo(bootstrap, jobGroup, telemetry, topology, deadletter, incidents);
         demo.publishGenerated();
         demo.loop.start();
         return demo;
@@ -112,10 +133,67 @@ final class Demo implements AutoCloseable {
                 t.relationships().size());
     }
 
+    /**
+     * Waits until the job has committed (at a checkpoint) offsets up to the end of the topology
+     * topic, so that the first incident does not race the generated topology through a cold job;
+     * gives up after {@link #TOPOLOGY_WAIT} with a warning and plays anyway.
+     */
+    private void awaitTopologyRead() throws InterruptedException {
+        long t0 = System.nanoTime();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topology))
+                    .allTopicNames()
+                    .get()
+                    .get(topology)
+                    .partitions()
+                    .forEach(
+                            p ->
+                                    latest.put(
+                                            new TopicPartition(topology, p.partition()),
+                                            OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, r) -> end.put(tp, r.offset()));
+            long deadline = t0 + TOPOLOGY_WAIT.toNanos();
+            while (running && System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(jobGroup)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                boolean caughtUp =
+                        end.entrySet().stream()
+                                .allMatch(
+                                        e -> {
+                                            OffsetAndMetadata c = committed.get(e.getKey());
+                                            return e.getValue() == 0
+                                                    || (c != null && c.offset() >= e.getValue());
+                                        });
+                if (caughtUp) {
+                    LOG.info(
+                            "demo: the job has read the generated topology ({} ms); playing incidents",
+                            (System.nanoTime() - t0) / 1_000_000);
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            LOG.warn(
+                    "demo: the job has not confirmed reading the generated topology within {} s"
+                            + " (consumer group '{}'); playing incidents anyway",
+                    TOPOLOGY_WAIT.toSeconds(),
+                    jobGroup);
+        } catch (ExecutionException e) {
+            LOG.warn(
+                    "demo: cannot follow the job's progress ({}); playing incidents anyway",
+                    e.getCause().toString());
+        }
+    }
+
     private void run() {
         int round = 0;
         List<TopologyChange> cleanup = new ArrayList<>();
         try {
+            awaitTopologyRead();
             while (running) {
                 round++;
                 for (int i = 0; i < incidents.size() && running; i++) {

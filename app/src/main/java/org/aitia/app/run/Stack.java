@@ -194,19 +194,23 @@ public final class Stack implements AutoCloseable {
         parts.push(new Part("approvals", approvals));
     }
 
+    /** The listeners' section of {@code config}, with the topics of {@code kafka.topics}. */
+    static CollectorsConfig collectorsConfig(AitiaConfig config) {
+        return config.section(
+                "collectors",
+                CollectorsConfig.class,
+                s -> {
+                    ObjectNode t = s.putObject("topics");
+                    t.put("telemetry", config.string("kafka.topics.telemetry"));
+                    t.put("deadletter", config.string("kafka.topics.deadletter"));
+                    t.put("topology", config.string("kafka.topics.topology"));
+                    t.put("raw", config.string("kafka.topics.raw"));
+                    s.put("partitions", config.integer("kafka.partitions"));
+                });
+    }
+
     private void startCollectors(AitiaConfig config) {
-        CollectorsConfig collectors =
-                config.section(
-                        "collectors",
-                        CollectorsConfig.class,
-                        s -> {
-                            ObjectNode t = s.putObject("topics");
-                            t.put("telemetry", config.string("kafka.topics.telemetry"));
-                            t.put("deadletter", config.string("kafka.topics.deadletter"));
-                            t.put("topology", config.string("kafka.topics.topology"));
-                            t.put("raw", config.string("kafka.topics.raw"));
-                            s.put("partitions", config.integer("kafka.partitions"));
-                        });
+        CollectorsConfig collectors = collectorsConfig(config);
         Collectors running = Collectors.start(collectors, bootstrapServers);
         String base = "http://" + collectors.host() + ":" + running.port();
         started(
@@ -223,29 +227,36 @@ public final class Stack implements AutoCloseable {
                         + "/v1/event (Doctor)");
     }
 
+    /**
+     * The API's section of {@code config}, with the topics of {@code kafka.topics}; {@code noauth}
+     * forces Vitrage's noauth mode ({@code aitia run --noauth}).
+     */
+    static ApiConfig apiConfig(AitiaConfig config, boolean noauth) {
+        return config.section(
+                "api",
+                ApiConfig.class,
+                s -> {
+                    ObjectNode t = s.putObject("topics");
+                    for (String k :
+                            List.of(
+                                    "telemetry",
+                                    "topology",
+                                    "alarms",
+                                    "actions",
+                                    "actionResults",
+                                    "rules",
+                                    "webhooks",
+                                    "actionApprovals")) {
+                        t.put(k, config.string("kafka.topics." + k));
+                    }
+                    if (noauth) {
+                        s.putObject("auth").put("mode", "noauth");
+                    }
+                });
+    }
+
     private void startApi(AitiaConfig config, boolean noauth, boolean engineInThisProcess) {
-        ApiConfig api =
-                config.section(
-                        "api",
-                        ApiConfig.class,
-                        s -> {
-                            ObjectNode t = s.putObject("topics");
-                            for (String k :
-                                    List.of(
-                                            "telemetry",
-                                            "topology",
-                                            "alarms",
-                                            "actions",
-                                            "actionResults",
-                                            "rules",
-                                            "webhooks",
-                                            "actionApprovals")) {
-                                t.put(k, config.string("kafka.topics." + k));
-                            }
-                            if (noauth) {
-                                s.putObject("auth").put("mode", "noauth");
-                            }
-                        });
+        ApiConfig api = apiConfig(config, noauth);
         AlarmsApi running = AlarmsApi.start(api, bootstrapServers, elasticsearchUrl);
         if (engineInThisProcess) {
             running.setEngineReady(true);
@@ -266,6 +277,7 @@ public final class Stack implements AutoCloseable {
         Demo demo =
                 Demo.start(
                         bootstrapServers,
+                        config.section("streaming", StreamingConfig.class).groupId(),
                         config.string("kafka.topics.telemetry"),
                         config.string("kafka.topics.topology"),
                         config.string("kafka.topics.deadletter"),

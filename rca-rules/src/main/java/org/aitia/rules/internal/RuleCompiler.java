@@ -2,7 +2,9 @@ package org.aitia.rules.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aitia.rules.RuleSet;
@@ -33,6 +35,21 @@ public final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
 
+    /**
+     * Compiled rule sets by content (name, sources, parameters). A knowledge base is read-only once
+     * built and sessions are created from it concurrently, so every engine of a process (one per
+     * site) shares one: a new site costs a session, not a compile of a second or more.
+     */
+    private static final int CACHED = 8;
+
+    private static final Map<List<Object>, Compiled> CACHE =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, Compiled> eldest) {
+                    return size() > CACHED;
+                }
+            };
+
     private RuleCompiler() {}
 
     /**
@@ -49,8 +66,26 @@ public final class RuleCompiler {
             List<RuleSet.Source> generatedDrl,
             long buildMillis) {}
 
-    /** Compiles {@code rules}, or throws with every problem found. */
+    /**
+     * Compiles {@code rules}, or throws with every problem found. A rule set of the same content as
+     * one compiled before in this process is not compiled again.
+     */
     public static Compiled compile(RuleSet rules) throws RuleSetException {
+        List<Object> key = List.of(rules.name(), rules.sources(), rules.parameters());
+        synchronized (CACHE) {
+            Compiled known = CACHE.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Compiled compiled = build(rules);
+        synchronized (CACHE) {
+            CACHE.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    private static Compiled build(RuleSet rules) throws RuleSetException {
         long t0 = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         List<RuleSet.Source> drls = new ArrayList<>();

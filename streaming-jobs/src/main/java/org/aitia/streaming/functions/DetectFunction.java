@@ -59,6 +59,19 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
     /** The telemetry name of a heartbeat (VES heartbeat domain). */
     public static final String HEARTBEAT = "heartbeat";
 
+    /**
+     * The state event {@link ResolveEntity} sends when the topology deletes an entity: every alarm
+     * this function raised on it clears, and what it tracked for the entity is forgotten (an alarm
+     * on a resource that no longer exists explains nothing; Vitrage drops them too).
+     */
+    public static final String ENTITY_DELETED = "aitia.entityDeleted";
+
+    /** The source of {@link #ENTITY_DELETED} events: the job itself, never a listener. */
+    public static final String ENTITY_DELETED_SOURCE = "aitia-topology";
+
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(DetectFunction.class);
+
     /** The alarm raised when heartbeats stop. */
     public static final String HEARTBEAT_MISSED = "heartbeatMissed";
 
@@ -81,6 +94,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
     private transient Counter deduped;
     private transient Counter flapSuppressed;
     private transient Counter unknownStates;
+    private transient Counter deletedClears;
 
     public DetectFunction(DetectConfig config) {
         this.config = config;
@@ -110,6 +124,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
         deduped = metrics.counter("dedupedRaises");
         flapSuppressed = metrics.counter("flapSuppressed");
         unknownStates = metrics.counter("unknownStates");
+        deletedClears = metrics.counter("clearedByDeletion");
     }
 
     @Override
@@ -126,7 +141,9 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
             case FAULT -> transition(in, e.isClear() ? null : e.severity(), t, ctx, out);
             case STATE -> {
                 String s = e.state().trim().toLowerCase(Locale.ROOT);
-                if (e.name().equals(HEARTBEAT)) {
+                if (e.name().equals(ENTITY_DELETED) && e.source().equals(ENTITY_DELETED_SOURCE)) {
+                    entityDeleted(in, out);
+                } else if (e.name().equals(HEARTBEAT)) {
                     heartbeat(in, t, ctx, out);
                 } else if (config.problemStates().contains(s)) {
                     transition(in, Severity.CRITICAL, t, ctx, out);
@@ -143,6 +160,53 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
                     }
                 }
             }
+        }
+    }
+
+    /** Clears every active alarm of the deleted entity and forgets its tracks. */
+    private void entityDeleted(ResolvedEvent in, Collector<Alarm> out) throws Exception {
+        Instant at = in.event().eventTime();
+        int cleared = 0;
+        for (Map.Entry<String, AlarmTrack> entry : alarms.entries()) {
+            AlarmTrack track = entry.getValue();
+            if (track.emitted() != null && track.emitted().isActive()) {
+                out.collect(track.emitted().cleared(at));
+                cleared++;
+            }
+            if (track.flapping()) {
+                String[] parts = entry.getKey().split("\\|", 3);
+                out.collect(
+                        Alarm.raised(
+                                        parts[1],
+                                        in.entityId(),
+                                        in.site(),
+                                        parts[2] + FLAPPING,
+                                        track.severity(),
+                                        at)
+                                .cleared(at));
+                cleared++;
+            }
+        }
+        for (ThresholdTrack track : thresholds.values()) {
+            if (track.active()) {
+                out.collect(track.emitted().cleared(at));
+                cleared++;
+            }
+        }
+        String missed = identity.get(HB_MISSED);
+        if (missed != null) {
+            out.collect(Json.read(missed, Alarm.class).cleared(at));
+            cleared++;
+        }
+        alarms.clear();
+        thresholds.clear();
+        identity.clear();
+        deletedClears.inc(cleared);
+        if (cleared > 0) {
+            LOG.info(
+                    "Entity {} was deleted from the topology: {} of its alarm(s) cleared",
+                    in.entityId(),
+                    cleared);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.aitia.streaming.functions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.aitia.model.Entity;
@@ -98,6 +99,9 @@ public final class ResolveEntity
             EntityIndexEntry current = slot.value();
             if (current != null && current.entityId().equals(entry.entityId())) {
                 slot.clear();
+                if (entry.byId()) {
+                    out.collect(deletion(entry, ctx));
+                }
             }
             return;
         }
@@ -133,6 +137,23 @@ public final class ResolveEntity
         }
         pending.clear();
         pendingTimer.clear();
+    }
+
+    /**
+     * The notice to {@link DetectFunction} that the entity is gone, at the deletion's event time
+     * (the watermark when the record carries none): its alarms clear there.
+     */
+    private static ResolvedEvent deletion(EntityIndexEntry entry, Context ctx) {
+        Long ts = ctx.timestamp();
+        long at = ts != null ? ts : Math.max(0, ctx.timerService().currentWatermark());
+        TelemetryEvent notice =
+                TelemetryEvent.state(
+                        entry.entityId(),
+                        DetectFunction.ENTITY_DELETED,
+                        "deleted",
+                        Instant.ofEpochMilli(at),
+                        DetectFunction.ENTITY_DELETED_SOURCE);
+        return new ResolvedEvent(notice, entry.entityId(), entry.entityType(), entry.site(), true);
     }
 
     private EntityIndexEntry match() throws Exception {

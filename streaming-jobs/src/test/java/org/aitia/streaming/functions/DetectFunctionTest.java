@@ -301,4 +301,58 @@ class DetectFunctionTest {
         assertThat(out.get(0).isActive()).isFalse();
         assertThat(out.get(0).firstSeen()).isEqualTo(at(0));
     }
+
+    static ResolvedEvent deleted(String entity, String type, long s) {
+        return new ResolvedEvent(
+                TelemetryEvent.state(
+                        entity,
+                        DetectFunction.ENTITY_DELETED,
+                        "deleted",
+                        at(s),
+                        DetectFunction.ENTITY_DELETED_SOURCE),
+                entity,
+                type,
+                "edge-1",
+                true);
+    }
+
+    @Test
+    void shouldClearTheAlarmsOfADeletedEntityAndRaiseAfreshWhenItReturns() throws Exception {
+        ThresholdRule rule =
+                new ThresholdRule(
+                        "cpu.percent.active", null, ">", 90.0, 0L, 80.0, "high cpu", null);
+        start(DetectConfig.defaults().withThresholds(List.of(rule)));
+        send(linkDown(0));
+        send(cpu(95, 1));
+
+        send(deleted(PORT, "nic", 10));
+        send(deleted(HOST, "nova.host", 10));
+        send(linkDown(20));
+
+        List<Alarm> out = harness.extractOutputValues();
+        assertThat(out)
+                .extracting(Alarm::name, Alarm::status, Alarm::lastSeen)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("linkDown", Alarm.Status.ACTIVE, at(0)),
+                        org.assertj.core.groups.Tuple.tuple("high cpu", Alarm.Status.ACTIVE, at(1)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "linkDown", Alarm.Status.CLEARED, at(10)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "high cpu", Alarm.Status.CLEARED, at(10)),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "linkDown", Alarm.Status.ACTIVE, at(20)));
+    }
+
+    @Test
+    void shouldTreatADeletionNoticeFromAListenerAsAnUnknownState() throws Exception {
+        start(DetectConfig.defaults());
+        send(linkDown(0));
+
+        send(
+                onPort(
+                        TelemetryEvent.state(
+                                PORT, DetectFunction.ENTITY_DELETED, "deleted", at(5), "ves")));
+
+        assertThat(harness.extractOutputValues()).extracting(Alarm::isActive).containsExactly(true);
+    }
 }

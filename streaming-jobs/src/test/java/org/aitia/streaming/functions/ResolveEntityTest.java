@@ -120,7 +120,27 @@ class ResolveEntityTest {
         harness.setProcessingTime(5_000);
 
         assertThat(harness.extractOutputValues())
+                .filteredOn(r -> !r.event().name().equals(DetectFunction.ENTITY_DELETED))
                 .singleElement()
                 .satisfies(r -> assertThat(r.resolved()).isFalse());
+    }
+
+    @Test
+    void shouldTellDetectionOnceWhenAKnownEntityIsDeleted() throws Exception {
+        index(TopologyChange.upsert(VM));
+
+        index(TopologyChange.delete(VM));
+        index(TopologyChange.delete(VM));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.entityId()).isEqualTo("vm-17");
+                            assertThat(r.site()).isEqualTo("edge-1");
+                            assertThat(r.event().name()).isEqualTo(DetectFunction.ENTITY_DELETED);
+                            assertThat(r.event().source())
+                                    .isEqualTo(DetectFunction.ENTITY_DELETED_SOURCE);
+                        });
     }
 }
