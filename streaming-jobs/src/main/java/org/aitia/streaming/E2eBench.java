@@ -47,7 +47,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Flags: {@code --entities N} (10000), {@code --seed S} (1), {@code --rate EVENTS_PER_S}
  * (10000), {@code --duration-s S} (30), {@code --failures N} (40), {@code --parallelism P} (1),
- * {@code --buffer-timeout-ms MS} (2), {@code --checkpoint-interval-ms MS} (5000), {@code --json}.
+ * {@code --buffer-timeout-ms MS} (2), {@code --checkpoint-interval-ms MS} (5000), {@code --warmup-s
+ * S} (15: the same load and a failure a second, unmeasured, before the measured phase), {@code
+ * --broker-flush message|os} ({@code message}: an fsync per append, the embedded broker's default;
+ * {@code os}: Kafka's default), {@code --json}.
  */
 public final class E2eBench {
     static final String HOST_DOWN = "compute.host.down";
@@ -89,6 +92,8 @@ public final class E2eBench {
             int parallelism,
             long bufferTimeoutMs,
             long checkpointIntervalMs,
+            int warmupS,
+            boolean fsyncEachMessage,
             boolean json) {
         static Options parse(List<String> args) {
             int entities = 10_000;
@@ -99,6 +104,8 @@ public final class E2eBench {
             int parallelism = 1;
             long buffer = 2;
             long checkpoint = 5_000;
+            int warmup = 15;
+            boolean fsync = true;
             boolean json = false;
             for (int i = 0; i < args.size(); i++) {
                 String flag = args.get(i);
@@ -119,13 +126,22 @@ public final class E2eBench {
                     case "--parallelism" -> parallelism = positive(flag, v);
                     case "--buffer-timeout-ms" -> buffer = nonNegative(flag, v);
                     case "--checkpoint-interval-ms" -> checkpoint = positive(flag, v);
+                    case "--warmup-s" -> warmup = nonNegative(flag, v);
+                    case "--broker-flush" -> {
+                        if (!v.equals("message") && !v.equals("os")) {
+                            throw new IllegalArgumentException(
+                                    "--broker-flush must be message or os but was " + v);
+                        }
+                        fsync = v.equals("message");
+                    }
                     default ->
                             throw new IllegalArgumentException(
                                     "unknown flag "
                                             + flag
                                             + " (known: --entities, --seed, --rate, --duration-s,"
                                             + " --failures, --parallelism, --buffer-timeout-ms,"
-                                            + " --checkpoint-interval-ms, --json)");
+                                            + " --checkpoint-interval-ms, --warmup-s,"
+                                            + " --broker-flush, --json)");
                 }
             }
             return new Options(
@@ -137,6 +153,8 @@ public final class E2eBench {
                     parallelism,
                     buffer,
                     checkpoint,
+                    warmup,
+                    fsync,
                     json);
         }
 
@@ -167,6 +185,7 @@ public final class E2eBench {
             long[] latenciesMs,
             long[] hostMs,
             long[] nicMs,
+            long[] inInjectionOrderMs,
             double warmUpS) {
         String json() {
             return String.format(
@@ -176,7 +195,8 @@ public final class E2eBench {
                             + "\"p99_ms\":%d,\"max_ms\":%d,\"host_p99_ms\":%d,\"nic_p99_ms\":%d,"
                             + "\"parallelism\":%d,\"buffer_timeout_ms\":%d,"
                             + "\"checkpoint_interval_ms\":%d,\"delivery\":\"at-least-once\","
-                            + "\"startup_s\":%.1f,\"cpus\":%d}",
+                            + "\"warmup_s\":%d,\"broker_flush\":\"%s\","
+                            + "\"startup_s\":%.1f,\"cpus\":%d,\"latencies_ms\":%s}",
                     options.entities(),
                     backgroundEvents / elapsedS,
                     backgroundEvents,
@@ -190,8 +210,11 @@ public final class E2eBench {
                     options.parallelism(),
                     options.bufferTimeoutMs(),
                     options.checkpointIntervalMs(),
+                    options.warmupS(),
+                    options.fsyncEachMessage() ? "message" : "os",
                     warmUpS,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    java.util.Arrays.toString(inInjectionOrderMs).replace(" ", ""));
         }
 
         static long percentile(long[] sorted, int p) {
@@ -230,7 +253,15 @@ public final class E2eBench {
                 throw new IllegalArgumentException(
                         "the topology has " + hosts.size() + " hosts, fewer than --failures + 1");
             }
-            try (KafkaBroker broker = KafkaBroker.builder().heap("768m").start()) {
+            // "message": the embedded broker's default (aitia run), an fsync per append; "os":
+            // Kafka's
+            // own default, durability from replication and the page cache.
+            KafkaBroker.Builder brokerBuilder = KafkaBroker.builder().heap("768m");
+            if (!o.fsyncEachMessage()) {
+                brokerBuilder.property(
+                        "log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+            }
+            try (KafkaBroker broker = brokerBuilder.start()) {
                 StreamingConfig.Topics topics = StreamingConfig.Topics.prefixed("bench.");
                 broker.createTopic(topics.telemetry(), o.parallelism(), false);
                 broker.createTopic(topics.topology(), 1, true);
@@ -313,27 +344,45 @@ public final class E2eBench {
                 throws Exception {
             Random random = new Random(o.seed());
             AtomicLong sent = new AtomicLong();
-            long start = System.nanoTime();
-            long end = start + TimeUnit.SECONDS.toNanos(o.durationS());
-            long every = TimeUnit.SECONDS.toNanos(o.durationS()) / (o.failures() + 1);
-            long nextFailure = start + every;
-            int injected = 0;
-            while (System.nanoTime() < end) {
-                long now = System.nanoTime();
-                long due = (now - start) * o.rate() / 1_000_000_000L;
-                while (sent.get() < due) {
-                    long n = sent.incrementAndGet();
-                    TelemetryEvent e = background(random, n, targets, workloads);
-                    bulk.send(
-                            new ProducerRecord<>(t.telemetry(), e.entityRef(), Json.writeBytes(e)));
+            if (o.warmupS() > 0) {
+                // The same load, unmeasured, with a failure a second on hosts the measured phase
+                // does not use: the JIT compiles the background's path before the clock runs.
+                List<String> spare = hosts.subList(o.failures(), hosts.size() - 1);
+                int warmFailures = Math.min(o.warmupS(), spare.size());
+                load(
+                        bulk,
+                        inject,
+                        t,
+                        spare,
+                        targets,
+                        workloads,
+                        random,
+                        sent,
+                        o.warmupS(),
+                        warmFailures);
+                long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!pending.isEmpty() && System.nanoTime() < wait) {
+                    Thread.sleep(50);
                 }
-                if (now >= nextFailure && injected < o.failures()) {
-                    inject(inject, t, hosts.get(injected), injected % 2 == 1);
-                    injected++;
-                    nextFailure += every;
+                pending.clear();
+                synchronized (done) {
+                    done.clear();
                 }
-                Thread.sleep(1);
+                sent.set(0);
             }
+            long start = System.nanoTime();
+            int injected =
+                    load(
+                            bulk,
+                            inject,
+                            t,
+                            hosts,
+                            targets,
+                            workloads,
+                            random,
+                            sent,
+                            o.durationS(),
+                            o.failures());
             double elapsed = (System.nanoTime() - start) / 1e9;
             bulk.flush();
             long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -345,12 +394,67 @@ public final class E2eBench {
                 results = new ArrayList<>(done);
             }
             long[] all = results.stream().mapToLong(r -> r[0]).sorted().toArray();
+            long[] inOrder =
+                    results.stream()
+                            .sorted(java.util.Comparator.comparingLong(r -> r[2]))
+                            .mapToLong(r -> r[0])
+                            .toArray();
             long[] host =
                     results.stream().filter(r -> r[1] == 0).mapToLong(r -> r[0]).sorted().toArray();
             long[] nic =
                     results.stream().filter(r -> r[1] == 1).mapToLong(r -> r[0]).sorted().toArray();
             return new Result(
-                    o, sent.get(), elapsed, injected, results.size(), all, host, nic, warmUpS);
+                    o,
+                    sent.get(),
+                    elapsed,
+                    injected,
+                    results.size(),
+                    all,
+                    host,
+                    nic,
+                    inOrder,
+                    warmUpS);
+        }
+
+        /**
+         * {@code seconds} of background at the configured rate with {@code failures} failures at
+         * even intervals on the first hosts of {@code hosts}; returns the failures injected.
+         */
+        private int load(
+                KafkaProducer<String, byte[]> bulk,
+                KafkaProducer<String, byte[]> inject,
+                StreamingConfig.Topics t,
+                List<String> hosts,
+                List<String> targets,
+                List<String> workloads,
+                Random random,
+                AtomicLong sent,
+                int seconds,
+                int failures)
+                throws Exception {
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            long every = TimeUnit.SECONDS.toNanos(seconds) / (failures + 1);
+            long nextFailure = start + every;
+            long base = sent.get();
+            int injected = 0;
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                long due = base + (now - start) * o.rate() / 1_000_000_000L;
+                while (sent.get() < due) {
+                    long n = sent.incrementAndGet();
+                    TelemetryEvent e = background(random, n, targets, workloads);
+                    bulk.send(
+                            new ProducerRecord<>(t.telemetry(), e.entityRef(), Json.writeBytes(e)));
+                }
+                if (now >= nextFailure && injected < failures) {
+                    inject(inject, t, hosts.get(injected), injected % 2 == 1);
+                    injected++;
+                    nextFailure += every;
+                }
+                Thread.sleep(1);
+            }
+            return injected;
         }
 
         /** Metric samples on random entities; one in a hundred a minor fault raised or cleared. */
@@ -398,7 +502,9 @@ public final class E2eBench {
                         synchronized (done) {
                             done.add(
                                     new long[] {
-                                        (arrived - i.writtenNanos()) / 1_000_000L, i.nic() ? 1 : 0
+                                        (arrived - i.writtenNanos()) / 1_000_000L,
+                                        i.nic() ? 1 : 0,
+                                        i.writtenNanos()
                                     });
                         }
                     }
