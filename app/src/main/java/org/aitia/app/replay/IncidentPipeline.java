@@ -237,7 +237,7 @@ final class IncidentPipeline implements AutoCloseable {
     /**
      * Sends a probe fault on an entity of its own and waits until its alarm comes out of the job:
      * from then on the job is live end to end, and the latency of the incident's own events is not
-     * the job's start-up.
+     * the job's start-up. The probe's alarm is cleared again before the incident starts.
      */
     void warmUp(Instant at, Duration max) throws InterruptedException {
         Entity probe = new Entity(PROBE, "probe", PROBE, PROBE, null, Map.of());
@@ -254,6 +254,8 @@ final class IncidentPipeline implements AutoCloseable {
                                 + max);
             }
         }
+        // Cleared at once, so that --keep-running shows the incident's alarms only.
+        telemetry(TelemetryEvent.fault(PROBE, "replayProbe", Severity.OK, at, "replay"));
     }
 
     /** Waits until the assurance job runs, so that the replay's clock starts on a live job. */
