@@ -418,7 +418,8 @@ public final class RcaEngine implements AutoCloseable {
         List<Alarm> alarms = new ArrayList<>();
         for (String id : changes.alarms()) {
             Alarm before = published.get(id);
-            Alarm after = tracker.alarm(id) == null ? null : current(id);
+            AlarmFact fact = tracker.alarm(id);
+            Alarm after = fact == null ? null : current(fact);
             if (after == null) {
                 if (before != null) {
                     published.remove(id);
@@ -465,7 +466,11 @@ public final class RcaEngine implements AutoCloseable {
     }
 
     private Alarm current(String id) {
-        AlarmFact f = tracker.alarm(id);
+        return current(tracker.alarm(id));
+    }
+
+    private Alarm current(AlarmFact f) {
+        String id = f.getId();
         List<String> causes = tracker.causes(id);
         if (!f.isDeduced()) {
             return rawAlarms.get(id).withCausedBy(causes, causes.isEmpty());

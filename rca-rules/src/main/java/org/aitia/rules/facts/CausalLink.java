@@ -1,7 +1,5 @@
 package org.aitia.rules.facts;
 
-import java.util.Objects;
-
 /**
  * A conclusion "alarm {@code causeId} causes alarm {@code effectId}", inserted logically: it
  * vanishes when the cause clears or the topology that linked them changes.
@@ -38,7 +36,8 @@ public final class CausalLink {
 
     @Override
     public int hashCode() {
-        return Objects.hash(causeId, effectId);
+        // Objects.hash(a, b) without its varargs array
+        return 31 * (31 + causeId.hashCode()) + effectId.hashCode();
     }
 
     @Override

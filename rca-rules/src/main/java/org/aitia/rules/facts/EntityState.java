@@ -1,7 +1,5 @@
 package org.aitia.rules.facts;
 
-import java.util.Objects;
-
 /**
  * A conclusion "entity {@code entityId} is in operational state {@code state}" (OK, TRANSIENT,
  * SUBOPTIMAL, ERROR, ...), inserted logically. The engine aggregates every state an entity has into
@@ -37,7 +35,8 @@ public final class EntityState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(entityId, state);
+        // Objects.hash(a, b) without its varargs array
+        return 31 * (31 + entityId.hashCode()) + state.hashCode();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.aitia.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,7 +112,9 @@ public final class FactTracker implements RuleRuntimeEventListener {
         if (m == null) {
             return List.of();
         }
-        return m.keySet().stream().sorted().toList();
+        String[] ids = m.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        return List.of(ids);
     }
 
     /** The causal links into {@code effectId}; empty when none. */
@@ -141,18 +144,36 @@ public final class FactTracker implements RuleRuntimeEventListener {
 
     /** What changed since the last drain, and forgets it. */
     public Changes drain() {
+        if (dirtyAlarms.isEmpty() && dirtyEntities.isEmpty() && newRequests.isEmpty()) {
+            return Changes.NONE;
+        }
         Changes c =
                 new Changes(
                         List.copyOf(dirtyAlarms),
                         List.copyOf(dirtyEntities),
                         List.copyOf(newRequests));
-        dirtyAlarms.clear();
-        dirtyEntities.clear();
+        dirtyAlarms = emptied(dirtyAlarms);
+        dirtyEntities = emptied(dirtyEntities);
         newRequests.clear();
         return c;
     }
 
+    /**
+     * The set, cleared; a new one when it grew large: clearing a hash set costs its capacity, which
+     * one large incident would otherwise keep for good.
+     */
+    private static Set<String> emptied(Set<String> s) {
+        if (s.size() > 256) {
+            return new LinkedHashSet<>();
+        }
+        s.clear();
+        return s;
+    }
+
     /** Changed alarm ids, changed entity ids, new action requests, in the order they happened. */
     public record Changes(
-            List<String> alarms, List<String> entities, List<ActionRequest> requests) {}
+            List<String> alarms, List<String> entities, List<ActionRequest> requests) {
+        /** Nothing changed. */
+        public static final Changes NONE = new Changes(List.of(), List.of(), List.of());
+    }
 }
