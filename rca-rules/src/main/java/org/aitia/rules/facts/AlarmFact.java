@@ -64,7 +64,7 @@ public final class AlarmFact {
             long firstSeenMillis,
             Justification justification) {
         return new AlarmFact(
-                DeducedIds.of(entityId, name),
+                Alarm.idFor(Alarm.DEDUCED_SOURCE, entityId, name),
                 Alarm.DEDUCED_SOURCE,
                 entityId,
                 site,
