@@ -1,5 +1,8 @@
 package org.aitia.streaming;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -10,6 +13,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Applies the job-level settings of a {@link StreamingConfig} to an environment. */
 public final class Environments {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(Environments.class);
+
     /**
      * System property that turns on unaligned checkpoints (barriers overtake in-flight records, so
      * a checkpoint does not wait for the backlog ahead of it); off by default.
@@ -29,6 +35,9 @@ public final class Environments {
                     CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
             conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(100));
+            // A checkpoint that fails now and then (storage hiccup, timeout) is logged, not a
+            // restart of the job and a rebuild of every site; three in a row still fail over.
+            conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, 3);
             if (Boolean.getBoolean(UNALIGNED_PROPERTY)) {
                 conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
             }
@@ -49,9 +58,21 @@ public final class Environments {
         if (config.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restoreFrom());
         }
-        if (config.checkpointDir() != null) {
+        String dir = config.checkpointDir();
+        if (dir == null && config.checkpointIntervalMs() > 0) {
+            // Without a directory the MiniCluster keeps checkpoints in the JobManager's memory,
+            // capped at 5 MB: a site with a few thousand active alarms outgrows it, every
+            // checkpoint then fails and the job restarts. Files in a temporary directory instead.
+            try {
+                dir = Files.createTempDirectory("aitia-checkpoints-").toUri().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a checkpoint directory", e);
+            }
+            LOG.info("No checkpoint directory configured: checkpoints go to {}", dir);
+        }
+        if (dir != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
         }
         return conf;
     }

@@ -38,4 +38,33 @@ public record Conclusions(
         s.putAll(other.stateChanges);
         return new Conclusions(a, h, s);
     }
+
+    /** A builder that appends conclusions without copying what it holds on every append. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects conclusions in order: a rebuild from state appends one per topology change and alarm
+     * (tens of thousands), which {@link #plus} would make quadratic.
+     */
+    public static final class Builder {
+        private final List<Alarm> alarms = new ArrayList<>();
+        private final List<HealingAction> actions = new ArrayList<>();
+        private final Map<String, String> stateChanges = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Appends {@code c} (its state changes override earlier ones of the same entity). */
+        public Builder add(Conclusions c) {
+            alarms.addAll(c.alarms);
+            actions.addAll(c.actions);
+            stateChanges.putAll(c.stateChanges);
+            return this;
+        }
+
+        public Conclusions build() {
+            return new Conclusions(alarms, actions, stateChanges);
+        }
+    }
 }

@@ -238,7 +238,7 @@ public final class CorrelateFunction
             return engine;
         }
         rebuilds.inc();
-        Conclusions c = Conclusions.none();
+        Conclusions.Builder c = Conclusions.builder();
         List<TopologyChange> changes = new ArrayList<>();
         topology.values().forEach(changes::add);
         changes.sort(Comparator.comparing((TopologyChange ch) -> ch.entity() == null));
@@ -247,7 +247,7 @@ public final class CorrelateFunction
                 continue;
             }
             try {
-                c = c.plus(engine.apply(change));
+                c.add(engine.apply(change));
             } catch (IllegalArgumentException refused) {
                 LOG.warn(
                         "Topology change {} refused on rebuild of site {}: {}",
@@ -260,7 +260,7 @@ public final class CorrelateFunction
         rawAlarms.values().forEach(alarms::add);
         alarms.sort(Comparator.comparing(Alarm::lastSeen).thenComparing(Alarm::id));
         for (Alarm alarm : alarms) {
-            c = c.plus(engine.onAlarm(alarm));
+            c.add(engine.onAlarm(alarm));
         }
         LOG.info(
                 "Rebuilt the engine of site {} from state: {} topology changes, {} active raw"
@@ -268,7 +268,7 @@ public final class CorrelateFunction
                 site,
                 changes.size(),
                 alarms.size());
-        emit(c, ctx, out);
+        emit(c.build(), ctx, out);
         return engine;
     }
 
