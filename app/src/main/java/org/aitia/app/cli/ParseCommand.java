@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "parse",
         mixinStandardHelpOptions = true,
+        header =
+                "Parse a payload as a listener would: the normalised events, or why it is refused.",
         description = {
             "Run the parser a listener runs on FILE and print the normalised events (exit 0)",
             "or the reason it is refused, naming the field (exit 1)."

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "record",
         mixinStandardHelpOptions = true,
+        header = "Record a running stack's telemetry and topology into an incident folder.",
         description = {
             "Capture what the listeners accept and the topology changes of a running stack into",
             "a format-1 incident folder; fill in its expectations, then check it with aitia replay."

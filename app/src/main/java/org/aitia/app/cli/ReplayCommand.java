@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
+        header =
+                "Replay recorded incidents through the real pipeline and check their expectations.",
         description = {
             "Replay recorded incidents (shared/spec/incident-format.md) through the real pipeline",
             "and check their expectations. Exit 0: all hold; 1: one fails; 2: an incident cannot be read."

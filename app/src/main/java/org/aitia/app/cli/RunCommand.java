@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        header =
+                "Start Aitia on this machine: Kafka, Elasticsearch, the Flink job, listeners, healing and the API.",
         description = {
             "Start Aitia: Kafka (KRaft), Elasticsearch, the Flink job, the listeners (8090),",
             "the healing executor and the API (8999). With a configuration naming external",
