@@ -1,9 +1,18 @@
 package org.aitia.streaming;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.aitia.streaming.correlate.SiteEngineFactory;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -18,10 +27,12 @@ public final class EmbeddedAssurance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAssurance.class);
 
     private final JobClient client;
+    private final Path temporaryCheckpoints;
     private boolean ended;
 
-    private EmbeddedAssurance(JobClient client) {
+    private EmbeddedAssurance(JobClient client, Path temporaryCheckpoints) {
         this.client = client;
+        this.temporaryCheckpoints = temporaryCheckpoints;
     }
 
     /** Starts the job with the rca-rules engines; returns once it is submitted. */
@@ -32,13 +43,18 @@ public final class EmbeddedAssurance implements AutoCloseable {
     /** Starts the job correlating with {@code engines}. */
     public static EmbeddedAssurance start(StreamingConfig config, SiteEngineFactory engines)
             throws Exception {
+        Configuration local = Environments.local(config);
+        Path temporary =
+                config.checkpointDir() == null
+                                && local.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+                        ? Path.of(URI.create(local.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)))
+                        : null;
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        config.parallelism(), Environments.local(config));
+                StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), local);
         AssuranceJob.build(env, config, engines);
         JobClient client = env.executeAsync(AssuranceJob.NAME);
         LOG.info("Assurance job {} started on an embedded MiniCluster", client.getJobID());
-        return new EmbeddedAssurance(client);
+        return new EmbeddedAssurance(client, temporary);
     }
 
     public JobID jobId() {
@@ -70,8 +86,16 @@ public final class EmbeddedAssurance implements AutoCloseable {
         }
     }
 
+    /** Cancels the job; checkpoints in a temporary directory (none configured) are deleted. */
     @Override
     public void close() throws Exception {
         cancel();
+        if (temporaryCheckpoints != null) {
+            try (Stream<Path> tree = Files.walk(temporaryCheckpoints)) {
+                tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("Could not delete {}: {}", temporaryCheckpoints, e.toString());
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class EnvironmentsTest {
     @Test
-    void shouldKeepMiniClusterCheckpointsInFilesWhenNoDirectoryIsConfigured() {
+    void shouldKeepMiniClusterCheckpointsInFilesWhenNoDirectoryIsConfigured() throws Exception {
         Configuration conf =
                 Environments.local(
                         StreamingConfig.forKafka("127.0.0.1:9092").withCheckpoints(5000, null));
@@ -19,6 +19,7 @@ class EnvironmentsTest {
         assertThat(conf.get(CheckpointingOptions.CHECKPOINT_STORAGE)).isEqualTo("filesystem");
         Path dir = Path.of(URI.create(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)));
         assertThat(Files.isDirectory(dir)).isTrue();
+        Files.delete(dir);
     }
 
     @Test
