@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -360,10 +361,7 @@ public final class E2eBench {
                         sent,
                         o.warmupS(),
                         warmFailures);
-                long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!pending.isEmpty() && System.nanoTime() < wait) {
-                    Thread.sleep(50);
-                }
+                awaitPending(30);
                 pending.clear();
                 synchronized (done) {
                     done.clear();
@@ -385,10 +383,7 @@ public final class E2eBench {
                             o.failures());
             double elapsed = (System.nanoTime() - start) / 1e9;
             bulk.flush();
-            long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!pending.isEmpty() && System.nanoTime() < wait) {
-                Thread.sleep(50);
-            }
+            awaitPending(15);
             List<long[]> results;
             synchronized (done) {
                 results = new ArrayList<>(done);
@@ -396,7 +391,7 @@ public final class E2eBench {
             long[] all = results.stream().mapToLong(r -> r[0]).sorted().toArray();
             long[] inOrder =
                     results.stream()
-                            .sorted(java.util.Comparator.comparingLong(r -> r[2]))
+                            .sorted(Comparator.comparingLong(r -> r[2]))
                             .mapToLong(r -> r[0])
                             .toArray();
             long[] host =
@@ -414,6 +409,14 @@ public final class E2eBench {
                     nic,
                     inOrder,
                     warmUpS);
+        }
+
+        /** Waits at most {@code seconds} for every injected failure's action. */
+        private void awaitPending(int seconds) throws InterruptedException {
+            long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!pending.isEmpty() && System.nanoTime() < wait) {
+                Thread.sleep(50);
+            }
         }
 
         /**

@@ -36,6 +36,9 @@ public final class Stack implements AutoCloseable {
     private String bootstrapServers;
     private String elasticsearchUrl;
 
+    /** The consumer group of the assurance job's sources, once it runs. */
+    private String jobGroup;
+
     private record Part(String name, AutoCloseable closer) {}
 
     /** Which parts to run. */
@@ -171,6 +174,7 @@ public final class Stack implements AutoCloseable {
                                         : StreamingConfig.ElasticsearchConfig.at(elasticsearchUrl));
         progress.println("aitia: starting the assurance job ...");
         FlinkJob job = FlinkJob.start(config, streaming);
+        jobGroup = streaming.groupId();
         started("flink", job, "Flink job     " + job.describe());
     }
 
@@ -277,7 +281,9 @@ public final class Stack implements AutoCloseable {
         Demo demo =
                 Demo.start(
                         bootstrapServers,
-                        config.section("streaming", StreamingConfig.class).groupId(),
+                        jobGroup != null
+                                ? jobGroup
+                                : config.section("streaming", StreamingConfig.class).groupId(),
                         config.string("kafka.topics.telemetry"),
                         config.string("kafka.topics.topology"),
                         config.string("kafka.topics.deadletter"),

@@ -20,6 +20,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Detection, keyed by entity id: turns telemetry into raw alarm transitions.
@@ -69,8 +71,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
     /** The source of {@link #ENTITY_DELETED} events: the job itself, never a listener. */
     public static final String ENTITY_DELETED_SOURCE = "aitia-topology";
 
-    private static final org.slf4j.Logger LOG =
-            org.slf4j.LoggerFactory.getLogger(DetectFunction.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DetectFunction.class);
 
     /** The alarm raised when heartbeats stop. */
     public static final String HEARTBEAT_MISSED = "heartbeatMissed";
@@ -174,16 +175,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
                 cleared++;
             }
             if (track.flapping()) {
-                String[] parts = entry.getKey().split("\\|", 3);
-                out.collect(
-                        Alarm.raised(
-                                        parts[1],
-                                        in.entityId(),
-                                        in.site(),
-                                        parts[2] + FLAPPING,
-                                        track.severity(),
-                                        at)
-                                .cleared(at));
+                out.collect(flappingCleared(entry.getKey(), in.entityId(), in.site(), track, at));
                 cleared++;
             }
         }
@@ -400,10 +392,7 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
             String source = parts[1];
             String name = parts[2];
             Instant at = Instant.ofEpochMilli(timestamp);
-            Alarm flap =
-                    Alarm.raised(source, entity, site, name + FLAPPING, track.severity(), at)
-                            .cleared(at);
-            out.collect(flap);
+            out.collect(flappingCleared(entry.getKey(), entity, site, track, at));
             Alarm emitted = track.emitted();
             if (track.down()) {
                 emitted = Alarm.raised(source, entity, site, name, track.severity(), at);
@@ -420,6 +409,14 @@ public final class DetectFunction extends KeyedProcessFunction<String, ResolvedE
                             track.severity(),
                             track.lastTransitionMs()));
         }
+    }
+
+    /** The clear of the flapping alarm of the track under {@code key} ({@code f|source|name}). */
+    private static Alarm flappingCleared(
+            String key, String entity, String site, AlarmTrack track, Instant at) {
+        String[] parts = key.split("\\|", 3);
+        return Alarm.raised(parts[1], entity, site, parts[2] + FLAPPING, track.severity(), at)
+                .cleared(at);
     }
 
     private static Alarm flappingAlarm(ResolvedEvent in, Severity severity, Instant at) {
