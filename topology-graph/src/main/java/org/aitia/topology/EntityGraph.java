@@ -49,7 +49,7 @@ public final class EntityGraph extends GraphView {
         }
     }
 
-    private final ConcurrentHashMap<String, Node> nodes;
+    private final ConcurrentHashMap<String, Slot> nodes;
     private final ConcurrentHashMap<String, TypeIndex> types = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> sites = new ConcurrentHashMap<>();
     private final StateTables states;
@@ -105,7 +105,18 @@ public final class EntityGraph extends GraphView {
         }
         for (; ; ) {
             long v = published.version();
-            Node n = Node.visible(nodes.get(id), v);
+            Node n = Node.visible(head(id), v);
+            if (n != null || published.version() == v) {
+                return n;
+            }
+        }
+    }
+
+    @Override
+    Node node(Slot slot) {
+        for (; ; ) {
+            long v = published.version();
+            Node n = Node.visible(slot.head, v);
             if (n != null || published.version() == v) {
                 return n;
             }
@@ -300,10 +311,12 @@ public final class EntityGraph extends GraphView {
                     c,
                     index);
         }
-        Node s = live(r.source());
-        Node t = live(r.target());
+        Slot ss = nodes.get(r.source());
+        Slot ts = nodes.get(r.target());
+        Node s = live(ss);
+        Node t = live(ts);
         if (c.op() == TopologyChange.Op.DELETE) {
-            Relationship existing = s == null || t == null ? null : find(s, t, r.target(), type);
+            Relationship existing = s == null || t == null ? null : find(s, ss, t, ts, type);
             if (existing == null) {
                 return false;
             }
@@ -324,45 +337,37 @@ public final class EntityGraph extends GraphView {
                     c,
                     index);
         }
-        if (find(s, t, r.target(), type) != null) {
+        if (find(s, ss, t, ts, type) != null) {
             return false;
         }
         Relationship canonical = r;
         if (r.source() != s.entity.id() || r.target() != t.entity.id() || r.type() != type) {
             canonical = new Relationship(s.entity.id(), t.entity.id(), type);
         }
-        Node ms = mutable(canonical.source());
-        ms.out = append(ms.out, ms.outSize, canonical);
+        Node ms = mutable(ss);
+        ms.out = append(ms.out, ms.outSize, type, ts, canonical);
         ms.outSize++;
-        Node mt = mutable(canonical.target());
-        mt.in = append(mt.in, mt.inSize, canonical);
+        Node mt = mutable(ts);
+        mt.in = append(mt.in, mt.inSize, type, ss, canonical);
         mt.inSize++;
         relationships++;
         return true;
     }
 
-    /** The head of {@code id} when it is a live entity, else null (writer's view). */
-    private Node live(String id) {
-        Node head = nodes.get(id);
+    /** The head of that slot when it is a live entity, else null (writer's view). */
+    private static Node live(Slot slot) {
+        Node head = slot == null ? null : slot.head;
         return head == null || head.isTombstone() ? null : head;
     }
 
     /** The relationship source-type->target, scanning the smaller adjacency; or null. */
-    private static Relationship find(Node s, Node t, String target, String type) {
-        if (s.outSize <= t.inSize) {
-            for (int i = 0; i < s.outSize; i++) {
-                Relationship e = s.out[i];
-                if (e.type() == type && e.target().equals(target)) {
-                    return e;
-                }
-            }
-        } else {
-            String source = s.entity.id();
-            for (int i = 0; i < t.inSize; i++) {
-                Relationship e = t.in[i];
-                if (e.type() == type && e.source().equals(source)) {
-                    return e;
-                }
+    private static Relationship find(Node s, Slot ss, Node t, Slot ts, String type) {
+        Object[] a = s.outSize <= t.inSize ? s.out : t.in;
+        int size = s.outSize <= t.inSize ? s.outSize : t.inSize;
+        Slot other = s.outSize <= t.inSize ? ts : ss;
+        for (int i = 0; i < size * Node.STRIDE; i += Node.STRIDE) {
+            if (a[i] == type && a[i + 1] == other) {
+                return (Relationship) a[i + 2];
             }
         }
         return null;
@@ -370,11 +375,16 @@ public final class EntityGraph extends GraphView {
 
     private boolean upsertEntity(Entity given) {
         Entity e = canonical(given);
-        Node head = nodes.get(e.id());
+        Slot slot = nodes.get(e.id());
+        Node head = slot == null ? null : slot.head;
         Node cur = head == null || head.isTombstone() ? null : head;
         if (cur == null) {
             touch(e.id(), head);
-            nodes.put(e.id(), new Node(pending, e, Node.NONE, 0, Node.NONE, 0, head));
+            if (slot == null) {
+                slot = new Slot(e.id());
+                nodes.put(e.id(), slot);
+            }
+            slot.head = new Node(pending, e, Node.NONE, 0, Node.NONE, 0, head);
             if (head != null) {
                 retired.add(new Retired(e.id(), pending, null));
             }
@@ -386,8 +396,8 @@ public final class EntityGraph extends GraphView {
         if (old.equals(e)) {
             return false;
         }
-        Node m = mutable(e.id());
-        m.entity = e;
+        Node m = mutable(slot);
+        m.setEntity(e);
         if (!old.type().equals(e.type())
                 || !old.site().equals(e.site())
                 || !old.name().equals(e.name())) {
@@ -398,40 +408,39 @@ public final class EntityGraph extends GraphView {
     }
 
     private boolean deleteEntity(String id) {
-        Node cur = live(id);
+        Slot slot = nodes.get(id);
+        Node cur = live(slot);
         if (cur == null) {
             return false;
         }
         Entity old = cur.entity;
         int selfLoops = 0;
         for (int i = 0; i < cur.outSize; i++) {
-            Relationship r = cur.out[i];
-            if (r.target().equals(id)) {
+            Slot target = (Slot) cur.out[i * Node.STRIDE + 1];
+            if (target == slot) {
                 selfLoops++;
             } else {
-                Node mt = mutable(r.target());
-                removeIn(mt, r);
+                removeIn(mutable(target), cur.out(i));
             }
         }
         for (int i = 0; i < cur.inSize; i++) {
-            Relationship r = cur.in[i];
-            if (!r.source().equals(id)) {
-                Node ms = mutable(r.source());
-                removeOut(ms, r);
+            Slot source = (Slot) cur.in[i * Node.STRIDE + 1];
+            if (source != slot) {
+                removeOut(mutable(source), cur.in(i));
             }
         }
         relationships -= cur.outSize + cur.inSize - selfLoops;
         touch(id, cur);
         Node prev = cur.version == pending ? cur.prev : cur;
-        nodes.put(id, new Node(pending, null, Node.NONE, 0, Node.NONE, 0, prev));
+        slot.head = new Node(pending, null, Node.NONE, 0, Node.NONE, 0, prev);
         retired.add(new Retired(id, pending, old));
         entities--;
         return true;
     }
 
     private void removeRelationship(Relationship r) {
-        removeOut(mutable(r.source()), r);
-        removeIn(mutable(r.target()), r);
+        removeOut(mutable(nodes.get(r.source())), r);
+        removeIn(mutable(nodes.get(r.target())), r);
         relationships--;
     }
 
@@ -445,11 +454,14 @@ public final class EntityGraph extends GraphView {
         n.inSize--;
     }
 
-    /** A copy of the first {@code size} slots without {@code r} (never changes the array). */
-    private static Relationship[] without(Relationship[] items, int size, Relationship r) {
+    /**
+     * A copy of the first {@code size} relationships without {@code r} (never changes the array).
+     */
+    private static Object[] without(Object[] items, int size, Relationship r) {
         int at = -1;
         for (int i = 0; i < size; i++) {
-            if (items[i] == r || items[i].equals(r)) {
+            Object e = items[i * Node.STRIDE + 2];
+            if (e == r || e.equals(r)) {
                 at = i;
                 break;
             }
@@ -457,38 +469,46 @@ public final class EntityGraph extends GraphView {
         if (at < 0) {
             throw new IllegalStateException("adjacency lost " + r.id());
         }
-        Relationship[] copy = new Relationship[Math.max(size - 1, 0)];
-        System.arraycopy(items, 0, copy, 0, at);
-        System.arraycopy(items, at + 1, copy, at, size - at - 1);
-        return size == 1 ? Node.NONE : copy;
+        if (size == 1) {
+            return Node.NONE;
+        }
+        int k = Node.STRIDE;
+        Object[] copy = new Object[(size - 1) * k];
+        System.arraycopy(items, 0, copy, 0, at * k);
+        System.arraycopy(items, (at + 1) * k, copy, at * k, (size - at - 1) * k);
+        return copy;
     }
 
     /**
-     * Appends into a free slot beyond {@code size} (no published node reads it) or a grown copy.
+     * Appends into free slots beyond {@code size} (no published node reads them) or a grown copy.
      */
-    private static Relationship[] append(Relationship[] items, int size, Relationship r) {
-        Relationship[] target = items;
-        if (size == items.length) {
+    private static Object[] append(
+            Object[] items, int size, String type, Slot other, Relationship r) {
+        int k = Node.STRIDE;
+        Object[] target = items;
+        if ((size + 1) * k > items.length) {
             int capacity = size < 8 ? size + 1 : size + (size >> 1);
-            target = new Relationship[capacity];
-            System.arraycopy(items, 0, target, 0, size);
+            target = new Object[capacity * k];
+            System.arraycopy(items, 0, target, 0, size * k);
         }
-        target[size] = r;
+        target[size * k] = type;
+        target[size * k + 1] = other;
+        target[size * k + 2] = r;
         return target;
     }
 
     /**
      * The head of live entity {@code id}, as a node of the pending version the writer may change.
      */
-    private Node mutable(String id) {
-        Node head = nodes.get(id);
+    private Node mutable(Slot slot) {
+        Node head = slot.head;
         if (head.version == pending) {
             return head;
         }
         Node n = new Node(pending, head.entity, head.out, head.outSize, head.in, head.inSize, head);
-        touch(id, head);
-        nodes.put(id, n);
-        retired.add(new Retired(id, pending, null));
+        touch(slot.id, head);
+        slot.head = n;
+        retired.add(new Retired(slot.id, pending, null));
         return n;
     }
 
@@ -532,7 +552,7 @@ public final class EntityGraph extends GraphView {
         boolean typeNeeded = false;
         boolean nameNeeded = false;
         boolean siteNeeded = false;
-        for (Node n = nodes.get(old.id()); n != null; n = n.prev) {
+        for (Node n = head(old.id()); n != null; n = n.prev) {
             Entity e = n.entity;
             if (e != null) {
                 typeNeeded |= e.type().equals(old.type());
@@ -580,11 +600,16 @@ public final class EntityGraph extends GraphView {
     }
 
     Node head(String id) {
+        Slot s = id == null ? null : nodes.get(id);
+        return s == null ? null : s.head;
+    }
+
+    Slot slot(String id) {
         return id == null ? null : nodes.get(id);
     }
 
     void forEachHead(Consumer<Node> action) {
-        nodes.values().forEach(action);
+        nodes.values().forEach(s -> action.accept(s.head));
     }
 
     // ---- rollback and reclamation ----
@@ -608,7 +633,7 @@ public final class EntityGraph extends GraphView {
             if (e.getValue() == Undo.ABSENT) {
                 nodes.remove(e.getKey());
             } else {
-                nodes.put(e.getKey(), e.getValue());
+                nodes.get(e.getKey()).head = e.getValue();
             }
         }
         for (Entity e : undo.indexed) {
@@ -629,7 +654,8 @@ public final class EntityGraph extends GraphView {
         }
         while (!retired.isEmpty() && retired.peekFirst().at() <= min) {
             Retired r = retired.pollFirst();
-            Node head = nodes.get(r.id());
+            Slot slot = nodes.get(r.id());
+            Node head = slot == null ? null : slot.head;
             Node n = head;
             while (n != null && n.version > min) {
                 n = n.prev;
@@ -637,7 +663,7 @@ public final class EntityGraph extends GraphView {
             if (n != null) {
                 n.prev = null;
                 if (n == head && head.isTombstone()) {
-                    nodes.remove(r.id(), head);
+                    nodes.remove(r.id(), slot);
                 }
             }
             if (r.old() != null) {

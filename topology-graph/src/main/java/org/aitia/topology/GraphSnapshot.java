@@ -31,6 +31,12 @@ public final class GraphSnapshot extends GraphView implements AutoCloseable {
     }
 
     @Override
+    Node node(Slot slot) {
+        check();
+        return Node.visible(slot.head, published.version());
+    }
+
+    @Override
     Node visible(Node head) {
         check();
         return Node.visible(head, published.version());

@@ -30,6 +30,9 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
     /** The node of {@code id} visible in this view, or null when absent. */
     abstract Node node(String id);
 
+    /** The node of that slot visible in this view, or null when absent. */
+    abstract Node node(Slot slot);
+
     /** The graph this view reads. */
     abstract EntityGraph graph();
 
@@ -175,12 +178,12 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
         java.util.LinkedHashMap<String, Entity> found = new java.util.LinkedHashMap<>();
         if (direction != Direction.INCOMING) {
             for (int i = 0; i < n.outSize; i++) {
-                addNeighbour(found, n.out[i], n.out[i].target(), relationshipType);
+                addNeighbour(found, n.out(i), n.out(i).target(), relationshipType);
             }
         }
         if (direction != Direction.OUTGOING) {
             for (int i = 0; i < n.inSize; i++) {
-                addNeighbour(found, n.in[i], n.in[i].source(), relationshipType);
+                addNeighbour(found, n.in(i), n.in(i).source(), relationshipType);
             }
         }
         return List.copyOf(found.values());
@@ -216,7 +219,7 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
             return false;
         }
         for (int i = 0; i < s.outSize; i++) {
-            Relationship e = s.out[i];
+            Relationship e = s.out(i);
             if (e.type().equals(r.type()) && e.target().equals(r.target())) {
                 return true;
             }
@@ -252,7 +255,7 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
                             Node n = visible(head);
                             if (n != null) {
                                 for (int i = 0; i < n.outSize; i++) {
-                                    action.accept(n.out[i]);
+                                    action.accept(n.out(i));
                                 }
                             }
                         });
@@ -297,12 +300,12 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
         return new JGraphTView(this);
     }
 
-    /** An immutable list over the first {@code size} slots of an adjacency array. */
+    /** An immutable list over the first {@code size} relationships of an adjacency array. */
     static final class Slice extends AbstractList<Relationship> implements RandomAccess {
-        private final Relationship[] items;
+        private final Object[] items;
         private final int size;
 
-        Slice(Relationship[] items, int size) {
+        Slice(Object[] items, int size) {
             this.items = items;
             this.size = size;
         }
@@ -310,7 +313,7 @@ public abstract sealed class GraphView permits EntityGraph, GraphSnapshot {
         @Override
         public Relationship get(int index) {
             Objects.checkIndex(index, size);
-            return items[index];
+            return (Relationship) items[index * Node.STRIDE + 2];
         }
 
         @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.aitia.model.Relationship;
 import org.aitia.topology.GraphView;
+import org.aitia.topology.Walk;
 
 /**
  * {@link RootCauseCandidates} by greedy set cover over the upstream entities of the alarmed ones
@@ -58,12 +58,10 @@ public final class GreedySetCoverRootCauseCandidates implements RootCauseCandida
             }
             uncovered.add(a);
             covers.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(a);
-            LinkedHashMap<String, Relationship> up =
-                    ImpactWalk.walk(view, rules, a, true, maxDepth, maxUpstream);
-            Map<String, Integer> hops = hops(a, up);
-            for (String u : up.keySet()) {
-                covers.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(a);
-                distance.merge(u, hops.get(u), Integer::sum);
+            Walk.Reached up = ImpactWalk.walk(view, rules, a, true, maxDepth, maxUpstream);
+            for (int i = 0; i < up.size(); i++) {
+                covers.computeIfAbsent(up.id(i), k -> new LinkedHashSet<>()).add(a);
+                distance.merge(up.id(i), up.depth(i), Integer::sum);
             }
         }
         Map<String, Integer> impactSize = new HashMap<>();
@@ -135,16 +133,5 @@ public final class GreedySetCoverRootCauseCandidates implements RootCauseCandida
             cache.put(id, size);
         }
         return size;
-    }
-
-    private static Map<String, Integer> hops(String root, LinkedHashMap<String, Relationship> via) {
-        Map<String, Integer> hops = new HashMap<>();
-        hops.put(root, 0);
-        for (Map.Entry<String, Relationship> e : via.entrySet()) {
-            Relationship r = e.getValue();
-            String from = r.source().equals(e.getKey()) ? r.target() : r.source();
-            hops.put(e.getKey(), hops.getOrDefault(from, 0) + 1);
-        }
-        return hops;
     }
 }

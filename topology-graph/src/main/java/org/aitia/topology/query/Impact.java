@@ -2,11 +2,11 @@ package org.aitia.topology.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aitia.model.Relationship;
+import org.aitia.topology.Walk;
 
 /**
  * What an entity impacts: every impacted entity (never the root itself), in breadth-first order,
@@ -15,11 +15,23 @@ import org.aitia.model.Relationship;
  */
 public final class Impact {
     private final String root;
-    private final Map<String, Relationship> via;
+    private final Walk.Reached reached;
 
-    Impact(String root, LinkedHashMap<String, Relationship> via) {
+    /** id -> relationship, built on the first look-up by id (a walk's result rarely needs it). */
+    private volatile Map<String, Relationship> via;
+
+    Impact(String root, Walk.Reached reached) {
         this.root = root;
-        this.via = Collections.unmodifiableMap(via);
+        this.reached = reached;
+    }
+
+    private Map<String, Relationship> via() {
+        Map<String, Relationship> v = via;
+        if (v == null) {
+            v = Collections.unmodifiableMap(ImpactWalk.asMap(reached));
+            via = v;
+        }
+        return v;
     }
 
     /** The entity whose impact this is. */
@@ -29,22 +41,22 @@ public final class Impact {
 
     /** The impacted entity ids, nearest first. */
     public Set<String> ids() {
-        return via.keySet();
+        return via().keySet();
     }
 
     /** How many entities are impacted. */
     public int size() {
-        return via.size();
+        return reached.size();
     }
 
     /** True when {@code id} is impacted. */
     public boolean contains(String id) {
-        return via.containsKey(id);
+        return via().containsKey(id);
     }
 
     /** The relationship through which {@code id} was reached, or null when it is not impacted. */
     public Relationship via(String id) {
-        return via.get(id);
+        return via().get(id);
     }
 
     /**
@@ -52,14 +64,14 @@ public final class Impact {
      * not impacted.
      */
     public List<String> path(String id) {
-        if (!via.containsKey(id)) {
+        if (!via().containsKey(id)) {
             return List.of();
         }
         List<String> path = new ArrayList<>();
         String at = id;
         while (!at.equals(root)) {
             path.add(at);
-            Relationship r = via.get(at);
+            Relationship r = via().get(at);
             at = r.source().equals(at) ? r.target() : r.source();
         }
         path.add(root);
@@ -69,6 +81,6 @@ public final class Impact {
 
     @Override
     public String toString() {
-        return "Impact[" + root + " -> " + via.keySet() + "]";
+        return "Impact[" + root + " -> " + via().keySet() + "]";
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aitia.model.Relationship;
 import org.aitia.topology.query.ImpactRule.Flow;
 
@@ -44,8 +43,10 @@ public final class ImpactRules {
     private final List<ImpactRule> rules;
     private static final Object UNDECIDED = new Object();
     private final Map<String, ImpactRule[]> byRelationship = new HashMap<>();
-    private final Map<String, Map<String, Object>> bySource = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> byTarget = new ConcurrentHashMap<>();
+    // (relationship, known end's type, flow) triples in open-addressing tables, by which end is
+    // known; replaced, never changed, when a new pair is decided.
+    private volatile Object[] sourceKnown = new Object[16 * 3];
+    private volatile Object[] targetKnown = new Object[16 * 3];
 
     /**
      * Rules in any order.
@@ -152,18 +153,73 @@ public final class ImpactRules {
      * @param knownIsSource whether {@code knownType} is the source's type
      */
     Flow flowKnowing(String relationship, boolean knownIsSource, String knownType) {
-        Map<String, Map<String, Object>> cache = knownIsSource ? bySource : byTarget;
-        Map<String, Object> forType = cache.get(relationship);
-        if (forType == null) {
-            forType = cache.computeIfAbsent(relationship, k -> new ConcurrentHashMap<>());
+        Object[] t = knownIsSource ? sourceKnown : targetKnown;
+        int mask = t.length / 3 - 1;
+        for (int i = slot(relationship, knownType, mask), n = 0;
+                n <= mask;
+                i = (i + 1) & mask, n++) {
+            Object r = t[i * 3];
+            if (r == null) {
+                break;
+            }
+            if ((r == relationship || r.equals(relationship))
+                    && (t[i * 3 + 1] == knownType || t[i * 3 + 1].equals(knownType))) {
+                Object f = t[i * 3 + 2];
+                return f == UNDECIDED ? null : (Flow) f;
+            }
         }
-        Object f = forType.get(knownType);
-        if (f == null) {
-            Flow decided = decide(relationship, knownIsSource, knownType);
-            f = decided == null ? UNDECIDED : decided;
-            forType.put(knownType, f);
+        return learn(relationship, knownIsSource, knownType);
+    }
+
+    private static int slot(String relationship, String knownType, int mask) {
+        int h = relationship.hashCode() * 31 + knownType.hashCode();
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    /**
+     * Decides, and remembers the decision in a copy of the table (walks read the tables without
+     * locking; there are only as many entries as relationship and entity types meet).
+     */
+    private synchronized Flow learn(String relationship, boolean knownIsSource, String knownType) {
+        Flow decided = decide(relationship, knownIsSource, knownType);
+        Object[] old = knownIsSource ? sourceKnown : targetKnown;
+        int count = 0;
+        for (int i = 0; i < old.length; i += 3) {
+            if (old[i] != null) {
+                count++;
+            }
         }
-        return f == UNDECIDED ? null : (Flow) f;
+        int capacity = old.length / 3;
+        while ((count + 1) * 2 > capacity) {
+            capacity *= 2;
+        }
+        Object[] t = new Object[capacity * 3];
+        for (int i = 0; i < old.length; i += 3) {
+            if (old[i] != null) {
+                put(t, (String) old[i], (String) old[i + 1], old[i + 2]);
+            }
+        }
+        put(t, relationship, knownType, decided == null ? UNDECIDED : decided);
+        if (knownIsSource) {
+            sourceKnown = t;
+        } else {
+            targetKnown = t;
+        }
+        return decided;
+    }
+
+    private static void put(Object[] t, String relationship, String knownType, Object flow) {
+        int mask = t.length / 3 - 1;
+        int i = slot(relationship, knownType, mask);
+        while (t[i * 3] != null) {
+            if (t[i * 3].equals(relationship) && t[i * 3 + 1].equals(knownType)) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        t[i * 3] = relationship;
+        t[i * 3 + 1] = knownType;
+        t[i * 3 + 2] = flow;
     }
 
     private Flow decide(String relationship, boolean knownIsSource, String knownType) {
