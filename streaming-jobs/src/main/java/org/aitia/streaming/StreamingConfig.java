@@ -397,8 +397,9 @@ public record StreamingConfig(
      * @param hosts {@code http://host:port} URLs; empty means no Elasticsearch sink
      * @param alarmsIndex the index of current alarm documents (doc id = alarm id), default {@code
      *     aitia-alarms}
-     * @param historyIndex the index of alarm transitions (doc id = alarm id + transition), default
-     *     {@code aitia-alarm-history}
+     * @param historyIndex the prefix of the daily indices of alarm transitions ({@code
+     *     <historyIndex>-yyyy.MM.dd} by the transition's UTC day; doc id = alarm id + transition),
+     *     default {@code aitia-alarm-history}
      * @param bulkActions documents per bulk request, default 500
      * @param flushIntervalMs how long a document may wait for a bulk to fill, default 200
      * @param retryBackoffMs first back-off after a failed bulk (doubles up to 30 s), default 500

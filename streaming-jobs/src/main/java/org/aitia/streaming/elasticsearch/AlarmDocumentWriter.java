@@ -189,7 +189,7 @@ final class AlarmDocumentWriter implements StatefulSinkWriter<Alarm, Alarm> {
                     op ->
                             op.index(
                                     i ->
-                                            i.index(config.historyIndex())
+                                            i.index(historyIndex(config.historyIndex(), a))
                                                     .id(historyId(a))
                                                     .document(doc)));
         }
@@ -229,6 +229,18 @@ final class AlarmDocumentWriter implements StatefulSinkWriter<Alarm, Alarm> {
                     retry.size() + " alarm document(s) were refused for now (429/5xx)");
         }
     }
+
+    /**
+     * The dated history index of a transition: {@code <historyIndex>-yyyy.MM.dd} of its {@code
+     * lastSeen} in UTC, so that the API's retention task drops old days whole. A replayed
+     * transition has the same time, hence the same index and id: written once.
+     */
+    static String historyIndex(String prefix, Alarm a) {
+        return prefix + "-" + DAY.format(a.lastSeen().atZone(java.time.ZoneOffset.UTC));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd");
 
     /** The history document's id: the alarm id and the transition. */
     static String historyId(Alarm a) {

@@ -99,7 +99,10 @@ class AlarmDocumentSinkIT {
         assertThat(doc).isNotNull();
         assertThat(doc.get("status").asText()).isEqualTo("CLEARED");
         assertThat(doc.get("lastSeen").asText()).isEqualTo("2026-01-01T10:00:30Z");
-        assertThat(count(config.historyIndex())).isEqualTo(2);
+        assertThat(count(config.historyIndex() + "-*")).isEqualTo(2);
+        assertThat(count(config.historyIndex() + "-2026.01.01"))
+                .as("one history index per day, named for the retention task")
+                .isEqualTo(2);
         assertThat(count(config.alarmsIndex())).isEqualTo(1);
     }
 
@@ -133,7 +136,7 @@ class AlarmDocumentSinkIT {
         job.getJobExecutionResult().get(3, TimeUnit.MINUTES);
 
         assertThat(count(config.alarmsIndex())).isEqualTo(120);
-        assertThat(count(config.historyIndex())).isEqualTo(120);
+        assertThat(count(config.historyIndex() + "-*")).isEqualTo(120);
         assertThat(current(config.alarmsIndex(), alarms.get(77).id()).get("entityId").asText())
                 .isEqualTo("vm-77");
     }
