@@ -3,6 +3,7 @@ package org.aitia.topology;
 import static org.aitia.topology.Fixtures.down;
 import static org.aitia.topology.Fixtures.host;
 import static org.aitia.topology.Fixtures.instance;
+import static org.aitia.topology.Fixtures.of;
 import static org.aitia.topology.Fixtures.rel;
 import static org.aitia.topology.Fixtures.up;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,53 @@ class EntityGraphTest {
         assertThat(g.relationshipCount()).isZero();
         assertThat(g.incoming("vm-17")).isEmpty();
         assertThat(g.byType("nova.host")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepBothSidesInTheOrderTheyWereAddedThroughAppendsRemovalsAndSnapshots() {
+        EntityGraph g = new EntityGraph();
+        g.apply(up(of("sw", "switch")));
+        for (int i = 0; i < 6; i++) {
+            g.applyAll(
+                    List.of(
+                            up(of("nic" + i, "nic")),
+                            up(of("spine" + i, "switch")),
+                            up("nic" + i, "attached", "sw"),
+                            up("sw", "attached", "spine" + i)));
+        }
+        GraphSnapshot six = g.snapshot();
+
+        g.apply(down("nic2", "attached", "sw"));
+        g.apply(down("sw", "attached", "spine4"));
+        g.applyAll(List.of(up(of("nic9", "nic")), up("nic9", "attached", "sw")));
+        g.apply(up("sw", "attached", "spine2"));
+        g.applyAll(List.of(up(of("spine7", "switch")), up("sw", "attached", "spine7")));
+        g.apply(down("nic0", "attached", "sw"));
+
+        assertThat(g.incoming("sw"))
+                .extracting(Relationship::source)
+                .containsExactly("nic1", "nic3", "nic4", "nic5", "nic9");
+        assertThat(g.outgoing("sw"))
+                .extracting(Relationship::target)
+                .as("an existing relationship upserted again is not added twice")
+                .containsExactly("spine0", "spine1", "spine2", "spine3", "spine5", "spine7");
+        assertThat(g.neighbours("sw", "attached", Direction.INCOMING))
+                .extracting(Entity::id)
+                .containsExactly("nic1", "nic3", "nic4", "nic5", "nic9");
+        assertThat(six.incoming("sw"))
+                .as("the snapshot taken before the changes")
+                .extracting(Relationship::source)
+                .containsExactly("nic0", "nic1", "nic2", "nic3", "nic4", "nic5");
+        assertThat(six.outgoing("sw"))
+                .extracting(Relationship::target)
+                .containsExactly("spine0", "spine1", "spine2", "spine3", "spine4", "spine5");
+        six.close();
+
+        g.apply(TopologyChange.delete(of("sw", "switch")));
+        assertThat(g.incoming("nic1")).isEmpty();
+        assertThat(g.outgoing("nic1")).isEmpty();
+        assertThat(g.incoming("spine0")).isEmpty();
+        assertThat(g.relationshipCount()).isZero();
     }
 
     @Test
