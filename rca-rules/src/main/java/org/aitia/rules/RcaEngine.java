@@ -22,6 +22,7 @@ import org.aitia.rules.facts.CausalLink;
 import org.aitia.rules.facts.EntityState;
 import org.aitia.rules.facts.Now;
 import org.aitia.rules.internal.FactTracker;
+import org.aitia.rules.internal.JoinMemoryPrimer;
 import org.aitia.rules.internal.RuleCompiler;
 import org.aitia.rules.internal.TopologyFacts;
 import org.aitia.topology.EntityGraph;
@@ -352,7 +353,12 @@ public final class RcaEngine implements AutoCloseable {
             c.advanceTime(nowMillis - c.getCurrentTime(), TimeUnit.MILLISECONDS);
         }
         nowHandle = session.insert(new Now(currentMillis()));
+        // probes link every rule that tests an alarm name, so loading the topology fills their
+        // join memories now rather than on the first alarm of each kind
+        List<FactHandle> probes = primer().insertProbes(session, currentMillis());
         topology.attach(session);
+        session.fireAllRules();
+        JoinMemoryPrimer.deleteProbes(session, probes);
         rawHandles.clear();
         for (Alarm a : rawAlarms.values()) {
             rawHandles.put(a.id(), session.insert(AlarmFact.raw(a)));
@@ -367,6 +373,17 @@ public final class RcaEngine implements AutoCloseable {
         session.getObjects(o -> o instanceof ActionRequest)
                 .forEach(o -> requests.add((ActionRequest) o));
         return report(new FactTracker.Changes(List.copyOf(ids), List.copyOf(entities), requests));
+    }
+
+    private JoinMemoryPrimer primer() {
+        List<String> drl = new ArrayList<>();
+        for (RuleSet.Source src : rules.sources()) {
+            if (src.kind() == RuleSet.Kind.DRL) {
+                drl.add(src.text());
+            }
+        }
+        compiled.generatedDrl().forEach(src -> drl.add(src.text()));
+        return new JoinMemoryPrimer(drl);
     }
 
     private void moveClock(long eventMillis) {
