@@ -17,7 +17,6 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.conf.EqualityBehaviorOption;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -148,7 +147,6 @@ public final class RuleCompiler {
         }
         var conf = KieServices.get().newKieBaseConfiguration();
         conf.setOption(EventProcessingOption.STREAM);
-        conf.setOption(EqualityBehaviorOption.EQUALITY);
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(conf);
         kbase.addPackages(kb.getKnowledgePackages());
         long ms = (System.nanoTime() - t0) / 1_000_000;
