@@ -357,7 +357,7 @@ public final class RcaEngine implements AutoCloseable {
         // join memories now rather than on the first alarm of each kind
         List<FactHandle> probes = primer().insertProbes(session, currentMillis());
         topology.attach(session);
-        session.fireAllRules();
+        session.fireAllRules(JoinMemoryPrimer.skippingProbes());
         JoinMemoryPrimer.deleteProbes(session, probes);
         rawHandles.clear();
         for (Alarm a : rawAlarms.values()) {

@@ -13,6 +13,7 @@ import org.aitia.model.Severity;
 import org.aitia.rules.facts.AlarmFact;
 import org.aitia.rules.facts.Justification;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -23,15 +24,16 @@ import org.kie.api.runtime.rule.FactHandle;
  * for indexing tens of thousands of {@code Node}s and {@code Link}s (on a 100,000-entity site,
  * about a quarter of the CPU of the first 100,000 alarms). Probe alarms, one raw and one deduced
  * per string literal of the rule set (the alarm names rules test are among them), on entities that
- * do not exist, link those rules at start: the session indexes the topology while it loads it. The
- * probes match no entity, so they conclude nothing; they are deleted before any real alarm is
- * inserted, and what probes linked through a rule that needs no entity is retracted with them.
+ * do not exist, link those rules at start: the session indexes the topology while it loads it. No
+ * consequence ever runs on a probe: the session fires through {@link #skippingProbes()} while they
+ * are in, and they are deleted before any real alarm is inserted. (A rule that waits for the
+ * absence of an alarm fires once they are gone, in the same session start.)
  *
  * <p>Public Drools API only (insert, fire, delete). A rule whose alarm constraint no literal
  * satisfies (a regex, a computed name) keeps Phreak's lazy fill; only its first alarm is slower.
  */
 public final class JoinMemoryPrimer {
-    /** Entity ids no topology id can equal: topology ids never hold a NUL character. */
+    /** Entity ids no real topology uses (they start with a NUL character). */
     private static final String RAW_ENTITY = "\u0000aitia-probe-raw";
 
     private static final String DEDUCED_ENTITY = "\u0000aitia-probe-deduced";
@@ -85,6 +87,20 @@ public final class JoinMemoryPrimer {
                                     DEDUCED_ENTITY, null, name, Severity.WARNING, nowMillis, why)));
         }
         return handles;
+    }
+
+    /** Fires only the matches that hold no probe: the probes link rules, they decide nothing. */
+    public static AgendaFilter skippingProbes() {
+        return match -> {
+            for (Object o : match.getObjects()) {
+                if (o instanceof AlarmFact a
+                        && (a.getEntityId().equals(RAW_ENTITY)
+                                || a.getEntityId().equals(DEDUCED_ENTITY))) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     /** Deletes the probes {@link #insertProbes} inserted. */
