@@ -22,6 +22,7 @@ import org.aitia.rules.facts.CausalLink;
 import org.aitia.rules.facts.EntityState;
 import org.aitia.rules.facts.Now;
 import org.aitia.rules.internal.FactTracker;
+import org.aitia.rules.internal.JoinMemoryPrimer;
 import org.aitia.rules.internal.RuleCompiler;
 import org.aitia.rules.internal.TopologyFacts;
 import org.aitia.topology.EntityGraph;
@@ -223,7 +224,7 @@ public final class RcaEngine implements AutoCloseable {
     /** Every active alarm, raw and deduced, with causedBy and rootCause set; sorted by id. */
     public List<Alarm> activeAlarms() {
         List<Alarm> out = new ArrayList<>();
-        for (String id : tracker.alarms().keySet()) {
+        for (String id : tracker.activeAlarmIds()) {
             out.add(current(id));
         }
         out.sort(Comparator.comparing(Alarm::id));
@@ -352,7 +353,12 @@ public final class RcaEngine implements AutoCloseable {
             c.advanceTime(nowMillis - c.getCurrentTime(), TimeUnit.MILLISECONDS);
         }
         nowHandle = session.insert(new Now(currentMillis()));
+        // probes link every rule that tests an alarm name, so loading the topology fills their
+        // join memories now rather than on the first alarm of each kind
+        List<FactHandle> probes = primer().insertProbes(session, currentMillis());
         topology.attach(session);
+        session.fireAllRules(JoinMemoryPrimer.skippingProbes());
+        JoinMemoryPrimer.deleteProbes(session, probes);
         rawHandles.clear();
         for (Alarm a : rawAlarms.values()) {
             rawHandles.put(a.id(), session.insert(AlarmFact.raw(a)));
@@ -360,13 +366,26 @@ public final class RcaEngine implements AutoCloseable {
         session.fireAllRules();
         tracker.drain();
         Set<String> ids = new java.util.LinkedHashSet<>(published.keySet());
-        ids.addAll(tracker.alarms().keySet());
+        ids.addAll(tracker.activeAlarmIds());
         Set<String> entities = new java.util.LinkedHashSet<>(publishedStates.keySet());
         entities.addAll(tracker.entitiesWithState());
         List<ActionRequest> requests = new ArrayList<>();
         session.getObjects(o -> o instanceof ActionRequest)
                 .forEach(o -> requests.add((ActionRequest) o));
-        return report(new FactTracker.Changes(List.copyOf(ids), List.copyOf(entities), requests));
+        return report(
+                new FactTracker.Changes(
+                        tracker.entries(ids), List.copyOf(entities), List.copyOf(requests)));
+    }
+
+    private JoinMemoryPrimer primer() {
+        List<String> drl = new ArrayList<>();
+        for (RuleSet.Source src : rules.sources()) {
+            if (src.kind() == RuleSet.Kind.DRL) {
+                drl.add(src.text());
+            }
+        }
+        compiled.generatedDrl().forEach(src -> drl.add(src.text()));
+        return new JoinMemoryPrimer(drl);
     }
 
     private void moveClock(long eventMillis) {
@@ -416,10 +435,11 @@ public final class RcaEngine implements AutoCloseable {
     private Outcome report(FactTracker.Changes changes) {
         Instant at = now();
         List<Alarm> alarms = new ArrayList<>();
-        for (String id : changes.alarms()) {
+        for (FactTracker.AlarmEntry entry : changes.alarms()) {
+            String id = entry.id();
             Alarm before = published.get(id);
-            AlarmFact fact = tracker.alarm(id);
-            Alarm after = fact == null ? null : current(fact);
+            AlarmFact fact = entry.fact();
+            Alarm after = fact == null ? null : current(fact, entry.causes());
             if (after == null) {
                 if (before != null) {
                     published.remove(id);
@@ -466,12 +486,11 @@ public final class RcaEngine implements AutoCloseable {
     }
 
     private Alarm current(String id) {
-        return current(tracker.alarm(id));
+        return current(tracker.alarm(id), tracker.causes(id));
     }
 
-    private Alarm current(AlarmFact f) {
+    private Alarm current(AlarmFact f, List<String> causes) {
         String id = f.getId();
-        List<String> causes = tracker.causes(id);
         if (!f.isDeduced()) {
             return rawAlarms.get(id).withCausedBy(causes, causes.isEmpty());
         }

@@ -2,13 +2,19 @@ package org.aitia.rules;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.aitia.model.Alarm;
+import org.aitia.model.HealingAction;
 import org.aitia.model.Json;
 import org.aitia.model.Severity;
 import org.aitia.rules.internal.BenchSite;
@@ -16,17 +22,21 @@ import org.aitia.rules.internal.RuleCompiler;
 import org.aitia.topology.EntityGraph;
 
 /**
- * {@code aitia bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json]}: compiles
- * the standard library, warms the JIT up with W alarms on a separate small site (default 30,000; 0
- * for none), loads a generated site of N entities into an engine, then feeds M raw alarm
- * transitions in event time and prints one JSON line: {@code alarms_per_s}, {@code kbase_build_ms},
- * {@code heap_mb}, {@code root_causes} and more.
+ * {@code aitia bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json]
+ * [--outcome-hash]}: compiles the standard library, warms the JIT up with W alarms on a separate
+ * small site (default 30,000; 0 for none), loads a generated site of N entities into an engine,
+ * then feeds M raw alarm transitions in event time and prints one JSON line: {@code alarms_per_s},
+ * {@code kbase_build_ms}, {@code heap_mb}, {@code root_causes} and more.
  *
  * <p>The site is topology-graph's {@code TopologyGenerator} (one site). The alarm mix is incidents:
  * a root cause (a Doctor host down, a NIC link down, a ToR switch down, an OVS bridge down, host
  * CPU overload, DPDK rx drops) followed by the raw alarms its consequences raise on instances and
  * ports (most of the alarms), then, for most incidents, the clear of all of them. The incidents
  * still open at the end are the root causes reported.
+ *
+ * <p>{@code --outcome-hash} measures nothing: it feeds the same alarms to a fresh engine and prints
+ * the SHA-256 of every outcome and of the final alarms, root causes and states, to check that a
+ * change of the engine leaves its results bit-for-bit the same.
  */
 public final class RulesBench {
     private RulesBench() {}
@@ -38,6 +48,7 @@ public final class RulesBench {
         int warmup = 30_000;
         long seed = 42;
         boolean json = false;
+        boolean hash = false;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -46,6 +57,7 @@ public final class RulesBench {
                     case "--seed" -> seed = Long.parseLong(args.get(++i));
                     case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
                     case "--json" -> json = true;
+                    case "--outcome-hash" -> hash = true;
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -53,11 +65,15 @@ public final class RulesBench {
             err.println(
                     "bench rules: "
                             + e.getMessage()
-                            + " (usage: bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json])");
+                            + " (usage: bench rules [--entities N] [--alarms M] [--warmup W]"
+                            + " [--seed S] [--json] [--outcome-hash])");
             return 2;
         }
         try {
-            Map<String, Object> r = measure(entities, alarms, warmup, seed);
+            Map<String, Object> r =
+                    hash
+                            ? outcomeHash(entities, alarms, seed)
+                            : measure(entities, alarms, warmup, seed);
             out.println(json ? Json.write(r) : r.toString());
             return 0;
         } catch (RuleSetException e) {
@@ -130,6 +146,53 @@ public final class RulesBench {
         r.put("actions", actions);
         r.put("rules", library.name() + " " + library.version());
         engine.close();
+        return r;
+    }
+
+    /**
+     * The SHA-256 of every outcome of the bench feed and of the final alarms, root causes and
+     * states. Action parameters are hashed sorted by name: {@code Map.copyOf} iterates in an order
+     * that changes from one JVM to the next.
+     */
+    static Map<String, Object> outcomeHash(int entities, int alarmCount, long seed)
+            throws RuleSetException {
+        BenchSite site = BenchSite.generate(entities, seed);
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+        long changes = 0;
+        try (RcaEngine engine =
+                RcaEngine.create(
+                        RuleSet.standardLibrary(), EntityGraph.of(site.topology()), Clock.PSEUDO)) {
+            for (Alarm a : feed(site, alarmCount, seed)) {
+                Outcome o = engine.onAlarm(a);
+                StringBuilder sb = new StringBuilder().append(o.alarms()).append(" | ");
+                for (HealingAction h : o.actions()) {
+                    sb.append(h.id()).append(' ').append(h.type()).append(' ').append(h.target());
+                    sb.append(' ')
+                            .append(h.site())
+                            .append(' ')
+                            .append(new TreeMap<>(h.parameters()));
+                    sb.append(' ').append(h.alarmIds()).append(' ').append(h.rule());
+                    sb.append(' ').append(h.dryRun()).append(' ').append(h.requestedAt());
+                    sb.append(';');
+                }
+                sb.append(" | ").append(o.stateChanges());
+                sha.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+                changes += o.alarms().size();
+            }
+            sha.update(engine.activeAlarms().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(engine.rootCauses().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(engine.states().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("entities", site.topology().entities().size());
+        r.put("alarms", alarmCount);
+        r.put("alarm_changes_reported", changes);
+        r.put("outcome_sha256", HexFormat.of().formatHex(sha.digest()));
         return r;
     }
 

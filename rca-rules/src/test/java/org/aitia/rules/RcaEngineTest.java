@@ -213,6 +213,38 @@ class RcaEngineTest {
     }
 
     @Test
+    void shouldRunARuleOnlyForAlarmsThatWereRaised() throws Exception {
+        // a rule with a side effect (not a logical conclusion) on any alarm of a name, whatever
+        // its entity: the probes that fill the join memories at start must not trigger it
+        String watchdog =
+                """
+                package extra;
+                import org.aitia.rules.facts.AlarmFact;
+                rule "EveryWatchdogAlarmIsCounted"
+                when
+                    AlarmFact(name == "watchdog")
+                then
+                    org.aitia.rules.ConsequenceCounter.count();
+                end
+                """;
+        RuleSet rules =
+                library()
+                        .plus(
+                                List.of(
+                                        new RuleSet.Source(
+                                                "watchdog.drl", RuleSet.Kind.DRL, watchdog)),
+                                "watchdog");
+        ConsequenceCounter.reset();
+        try (RcaEngine engine = RcaEngine.create(rules, twoHosts().graph(), Clock.PSEUDO)) {
+            assertThat(ConsequenceCounter.get()).isZero();
+
+            engine.onAlarm(raised("ves", "compute-1", "watchdog", T0));
+
+            assertThat(ConsequenceCounter.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldReplaceTheRuleSetWithoutLosingActiveAlarms() throws Exception {
         try (RcaEngine engine = engine(twoHosts().graph())) {
             Alarm cpu = raised("collectd", "compute-1", "cpuOverload", T0);

@@ -3,6 +3,7 @@ package org.aitia.rules.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,32 +19,81 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Watches the session's working memory and keeps what the engine reports from: the active alarm
- * facts, the causal links in both directions, the states of each entity, and what changed since the
- * last {@link #drain}: alarm ids, entity ids and new action requests.
+ * Watches the session's working memory and keeps what the engine reports from: one {@link
+ * AlarmEntry} per alarm id (its active fact, its causal links in both directions), the states of
+ * each entity, and what changed since the last {@link #drain}: alarm entries, entity ids and new
+ * action requests.
  */
 public final class FactTracker implements RuleRuntimeEventListener {
-    private final Map<String, AlarmFact> alarms = new HashMap<>();
-    private final Map<String, Map<String, CausalLink>> causesOf = new HashMap<>();
-    private final Map<String, Set<String>> effectsOf = new HashMap<>();
+    private final Map<String, AlarmEntry> alarms = new HashMap<>();
     private final Map<String, Map<String, EntityState>> states = new HashMap<>();
-    private Set<String> dirtyAlarms = new LinkedHashSet<>();
+    private List<AlarmEntry> dirtyAlarms = new ArrayList<>();
     private Set<String> dirtyEntities = new LinkedHashSet<>();
     private List<ActionRequest> newRequests = new ArrayList<>();
+
+    /**
+     * What the tracker knows of one alarm id: its active fact (null once retracted), the causal
+     * links into it and the ids it causes. Held while any of these is, or while it is changed and
+     * not yet drained.
+     */
+    public static final class AlarmEntry {
+        private final String id;
+        private AlarmFact fact;
+        private Map<String, CausalLink> causes;
+        private Set<String> effects;
+        private boolean dirty;
+
+        private AlarmEntry(String id) {
+            this.id = id;
+        }
+
+        /** The alarm id. */
+        public String id() {
+            return id;
+        }
+
+        /** The active alarm fact, or null. */
+        public AlarmFact fact() {
+            return fact;
+        }
+
+        /** The ids of the alarms that cause this one directly, sorted; empty when none. */
+        public List<String> causes() {
+            if (causes == null) {
+                return List.of();
+            }
+            if (causes.size() == 1) {
+                return List.of(causes.keySet().iterator().next());
+            }
+            String[] ids = causes.keySet().toArray(new String[0]);
+            Arrays.sort(ids);
+            return List.of(ids);
+        }
+
+        private boolean unused() {
+            return fact == null && causes == null && effects == null && !dirty;
+        }
+    }
 
     @Override
     public void objectInserted(ObjectInsertedEvent e) {
         Object o = e.getObject();
         if (o instanceof AlarmFact a) {
-            alarms.put(a.getId(), a);
-            dirtyAlarms.add(a.getId());
+            AlarmEntry entry = entry(a.getId());
+            entry.fact = a;
+            changed(entry);
         } else if (o instanceof CausalLink c) {
-            causesOf.computeIfAbsent(c.getEffectId(), k -> new LinkedHashMap<>())
-                    .put(c.getCauseId(), c);
-            effectsOf
-                    .computeIfAbsent(c.getCauseId(), k -> new LinkedHashSet<>())
-                    .add(c.getEffectId());
-            dirtyAlarms.add(c.getEffectId());
+            AlarmEntry effect = entry(c.getEffectId());
+            if (effect.causes == null) {
+                effect.causes = new HashMap<>(4);
+            }
+            effect.causes.put(c.getCauseId(), c);
+            AlarmEntry cause = entry(c.getCauseId());
+            if (cause.effects == null) {
+                cause.effects = new HashSet<>(4);
+            }
+            cause.effects.add(c.getEffectId());
+            changed(effect);
         } else if (o instanceof EntityState s) {
             states.computeIfAbsent(s.getEntityId(), k -> new LinkedHashMap<>())
                     .put(s.getState(), s);
@@ -56,7 +106,7 @@ public final class FactTracker implements RuleRuntimeEventListener {
     @Override
     public void objectUpdated(ObjectUpdatedEvent e) {
         if (e.getObject() instanceof AlarmFact a) {
-            dirtyAlarms.add(a.getId());
+            touch(a.getId());
         }
     }
 
@@ -64,24 +114,30 @@ public final class FactTracker implements RuleRuntimeEventListener {
     public void objectDeleted(ObjectDeletedEvent e) {
         Object o = e.getOldObject();
         if (o instanceof AlarmFact a) {
-            alarms.remove(a.getId());
-            dirtyAlarms.add(a.getId());
+            AlarmEntry entry = alarms.get(a.getId());
+            if (entry != null) {
+                entry.fact = null;
+                changed(entry);
+            }
         } else if (o instanceof CausalLink c) {
-            Map<String, CausalLink> m = causesOf.get(c.getEffectId());
-            if (m != null) {
-                m.remove(c.getCauseId());
-                if (m.isEmpty()) {
-                    causesOf.remove(c.getEffectId());
+            AlarmEntry cause = alarms.get(c.getCauseId());
+            if (cause != null && cause.effects != null) {
+                cause.effects.remove(c.getEffectId());
+                if (cause.effects.isEmpty()) {
+                    cause.effects = null;
                 }
+                release(cause);
             }
-            Set<String> s = effectsOf.get(c.getCauseId());
-            if (s != null) {
-                s.remove(c.getEffectId());
-                if (s.isEmpty()) {
-                    effectsOf.remove(c.getCauseId());
+            AlarmEntry effect = alarms.get(c.getEffectId());
+            if (effect != null) {
+                if (effect.causes != null) {
+                    effect.causes.remove(c.getCauseId());
+                    if (effect.causes.isEmpty()) {
+                        effect.causes = null;
+                    }
                 }
+                changed(effect);
             }
-            dirtyAlarms.add(c.getEffectId());
         } else if (o instanceof EntityState s) {
             Map<String, EntityState> m = states.get(s.getEntityId());
             if (m != null) {
@@ -98,33 +154,37 @@ public final class FactTracker implements RuleRuntimeEventListener {
 
     /** The active alarm fact with this id, or null. */
     public AlarmFact alarm(String id) {
-        return alarms.get(id);
+        AlarmEntry entry = alarms.get(id);
+        return entry == null ? null : entry.fact;
     }
 
-    /** Every active alarm fact. */
-    public Map<String, AlarmFact> alarms() {
-        return alarms;
+    /** The ids of every active alarm, in no particular order. */
+    public List<String> activeAlarmIds() {
+        List<String> ids = new ArrayList<>(alarms.size());
+        for (AlarmEntry entry : alarms.values()) {
+            if (entry.fact != null) {
+                ids.add(entry.id);
+            }
+        }
+        return ids;
     }
 
     /** The ids of the alarms that cause {@code effectId} directly, sorted; empty when none. */
     public List<String> causes(String effectId) {
-        Map<String, CausalLink> m = causesOf.get(effectId);
-        if (m == null) {
-            return List.of();
-        }
-        String[] ids = m.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
-        return List.of(ids);
+        AlarmEntry entry = alarms.get(effectId);
+        return entry == null ? List.of() : entry.causes();
     }
 
     /** The causal links into {@code effectId}; empty when none. */
     public Map<String, CausalLink> causeLinks(String effectId) {
-        return causesOf.getOrDefault(effectId, Map.of());
+        AlarmEntry entry = alarms.get(effectId);
+        return entry == null || entry.causes == null ? Map.of() : entry.causes;
     }
 
     /** The ids of the alarms {@code causeId} causes directly; empty when none. */
     public Set<String> effects(String causeId) {
-        return effectsOf.getOrDefault(causeId, Set.of());
+        AlarmEntry entry = alarms.get(causeId);
+        return entry == null || entry.effects == null ? Set.of() : entry.effects;
     }
 
     /** The states rules hold for {@code entityId}; empty when none. */
@@ -139,7 +199,24 @@ public final class FactTracker implements RuleRuntimeEventListener {
 
     /** Marks an alarm changed (a raw alarm updated by its source). */
     public void touch(String alarmId) {
-        dirtyAlarms.add(alarmId);
+        AlarmEntry entry = alarms.get(alarmId);
+        if (entry != null) {
+            changed(entry);
+        }
+    }
+
+    /**
+     * The entries of these alarm ids, in that order: for a report of alarms whether or not the
+     * tracker saw them change (a new session). An id the tracker holds nothing of gets an empty
+     * entry, which the tracker does not keep.
+     */
+    public List<AlarmEntry> entries(Iterable<String> alarmIds) {
+        List<AlarmEntry> out = new ArrayList<>();
+        for (String id : alarmIds) {
+            AlarmEntry entry = alarms.get(id);
+            out.add(entry == null ? new AlarmEntry(id) : entry);
+        }
+        return out;
     }
 
     /** What changed since the last drain, and forgets it. */
@@ -147,32 +224,54 @@ public final class FactTracker implements RuleRuntimeEventListener {
         if (dirtyAlarms.isEmpty() && dirtyEntities.isEmpty() && newRequests.isEmpty()) {
             return Changes.NONE;
         }
-        Changes c =
-                new Changes(
-                        List.copyOf(dirtyAlarms),
-                        List.copyOf(dirtyEntities),
-                        List.copyOf(newRequests));
-        dirtyAlarms = emptied(dirtyAlarms);
-        dirtyEntities = emptied(dirtyEntities);
+        List<AlarmEntry> changed = List.copyOf(dirtyAlarms);
+        for (AlarmEntry entry : changed) {
+            entry.dirty = false;
+            release(entry);
+        }
+        Changes c = new Changes(changed, List.copyOf(dirtyEntities), List.copyOf(newRequests));
+        dirtyAlarms = dirtyAlarms.size() > 256 ? new ArrayList<>() : cleared(dirtyAlarms);
+        dirtyEntities = dirtyEntities.size() > 256 ? new LinkedHashSet<>() : cleared(dirtyEntities);
         newRequests.clear();
         return c;
     }
 
-    /**
-     * The set, cleared; a new one when it grew large: clearing a hash set costs its capacity, which
-     * one large incident would otherwise keep for good.
-     */
-    private static Set<String> emptied(Set<String> s) {
-        if (s.size() > 256) {
-            return new LinkedHashSet<>();
+    private AlarmEntry entry(String id) {
+        AlarmEntry entry = alarms.get(id);
+        if (entry == null) {
+            entry = new AlarmEntry(id);
+            alarms.put(id, entry);
         }
-        s.clear();
-        return s;
+        return entry;
     }
 
-    /** Changed alarm ids, changed entity ids, new action requests, in the order they happened. */
+    private void changed(AlarmEntry entry) {
+        if (!entry.dirty) {
+            entry.dirty = true;
+            dirtyAlarms.add(entry);
+        }
+    }
+
+    private void release(AlarmEntry entry) {
+        if (entry.unused()) {
+            alarms.remove(entry.id);
+        }
+    }
+
+    /**
+     * The collection, cleared. {@link #drain} replaces large ones instead: clearing a hash set
+     * costs its capacity, which one large incident would otherwise keep for good.
+     */
+    private static <C extends java.util.Collection<?>> C cleared(C c) {
+        c.clear();
+        return c;
+    }
+
+    /**
+     * Changed alarm entries, changed entity ids, new action requests, in the order they happened.
+     */
     public record Changes(
-            List<String> alarms, List<String> entities, List<ActionRequest> requests) {
+            List<AlarmEntry> alarms, List<String> entities, List<ActionRequest> requests) {
         /** Nothing changed. */
         public static final Changes NONE = new Changes(List.of(), List.of(), List.of());
     }
