@@ -355,7 +355,7 @@ public final class RcaEngine implements AutoCloseable {
         nowHandle = session.insert(new Now(currentMillis()));
         // probes link every rule that tests an alarm name, so loading the topology fills their
         // join memories now rather than on the first alarm of each kind
-        List<FactHandle> probes = primer().insertProbes(session, currentMillis());
+        List<FactHandle> probes = compiled.primer().insertProbes(session, currentMillis());
         topology.attach(session);
         session.fireAllRules(JoinMemoryPrimer.skippingProbes());
         JoinMemoryPrimer.deleteProbes(session, probes);
@@ -375,17 +375,6 @@ public final class RcaEngine implements AutoCloseable {
         return report(
                 new FactTracker.Changes(
                         tracker.entries(ids), List.copyOf(entities), List.copyOf(requests)));
-    }
-
-    private JoinMemoryPrimer primer() {
-        List<String> drl = new ArrayList<>();
-        for (RuleSet.Source src : rules.sources()) {
-            if (src.kind() == RuleSet.Kind.DRL) {
-                drl.add(src.text());
-            }
-        }
-        compiled.generatedDrl().forEach(src -> drl.add(src.text()));
-        return new JoinMemoryPrimer(drl);
     }
 
     private void moveClock(long eventMillis) {

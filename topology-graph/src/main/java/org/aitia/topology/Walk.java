@@ -11,8 +11,8 @@ import org.aitia.model.Relationship;
  * <p>Why here and not over {@link GraphView#vertex}: on a graph much larger than the CPU caches
  * every object a walk reads is likely a cache miss. This walk reads, per entity it reaches, its
  * handle, its node and its adjacency arrays, and per relationship it skips nothing but the array:
- * no look-up by id, no relationship or entity read, no hashing of ids (about a third of the reads
- * of a walk over {@code vertex}).
+ * no look-up by id, no relationship or entity read, no hashing of ids. It goes level by level so
+ * that the reads of one level are independent of each other and the CPU overlaps their misses.
  */
 public final class Walk {
     /** Do not follow the relationship. */

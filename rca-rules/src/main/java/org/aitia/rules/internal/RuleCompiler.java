@@ -58,12 +58,15 @@ public final class RuleCompiler {
      * @param kieBase the knowledge base
      * @param templates the Vitrage templates it contains
      * @param generatedDrl the DRL compiled from each template, by file
+     * @param primer the probes that fill the join memories of a session at start (from every DRL
+     *     text, the templates' included)
      * @param buildMillis how long compiling took
      */
     public record Compiled(
             KieBase kieBase,
             List<Template> templates,
             List<RuleSet.Source> generatedDrl,
+            JoinMemoryPrimer primer,
             long buildMillis) {}
 
     /**
@@ -158,7 +161,12 @@ public final class RuleCompiler {
                 templates.size(),
                 kbase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
                 ms);
-        return new Compiled(kbase, templates, generated, ms);
+        return new Compiled(
+                kbase,
+                templates,
+                generated,
+                new JoinMemoryPrimer(all.stream().map(RuleSet.Source::text).toList()),
+                ms);
     }
 
     /** The rule a compiler message is about: named in the message, else declared above the line. */

@@ -123,12 +123,6 @@ public final class ImpactRules {
         return rules;
     }
 
-    /** True when some rule of that relationship type names an end type. */
-    boolean needsEndTypes(String relationship) {
-        ImpactRule[] rs = byRelationship.get(relationship);
-        return rs != null && rs[0].specificity() > 0;
-    }
-
     /**
      * The flow along a relationship between entities of those types ({@code NONE} when no rule).
      */
@@ -236,10 +230,5 @@ public final class ImpactRules {
             return other.equals(ImpactRule.ANY) ? r.flow() : null;
         }
         return Flow.NONE;
-    }
-
-    /** The flow when no end type is known: the relationship type's unqualified rule. */
-    Flow flow(String relationship) {
-        return flow(relationship, ImpactRule.ANY, ImpactRule.ANY);
     }
 }
