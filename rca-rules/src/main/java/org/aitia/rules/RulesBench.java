@@ -22,11 +22,14 @@ import org.aitia.rules.internal.RuleCompiler;
 import org.aitia.topology.EntityGraph;
 
 /**
- * {@code aitia bench rules [--entities N] [--alarms M] [--warmup W] [--seed S] [--json]
- * [--outcome-hash]}: compiles the standard library, warms the JIT up with W alarms on a separate
- * small site (default 30,000; 0 for none), loads a generated site of N entities into an engine,
- * then feeds M raw alarm transitions in event time and prints one JSON line: {@code alarms_per_s},
- * {@code kbase_build_ms}, {@code heap_mb}, {@code root_causes} and more.
+ * {@code aitia bench rules [--entities N] [--alarms M] [--runs R] [--warmup-runs W] [--seed S]
+ * [--json] [--outcome-hash]}: compiles the standard library, generates a site of N entities and M
+ * raw alarm transitions in event time, then, as JMH does, feeds them W times unmeasured (JIT
+ * warm-up, default 2) and R times measured (default 5), each time into a fresh engine started on
+ * the site. Prints one JSON line: {@code alarms_per_s} and {@code alarms_per_cpu_s} (medians of the
+ * measured feeds, each of which is listed), the first feed's figures ({@code cold_...}), {@code
+ * kbase_build_ms}, {@code engine_start_ms} (the first engine), {@code heap_mb}, {@code root_causes}
+ * and more.
  *
  * <p>The site is topology-graph's {@code TopologyGenerator} (one site). The alarm mix is incidents:
  * a root cause (a Doctor host down, a NIC link down, a ToR switch down, an OVS bridge down, host
@@ -45,7 +48,8 @@ public final class RulesBench {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         int entities = 100_000;
         int alarms = 100_000;
-        int warmup = 30_000;
+        int warmupRuns = 2;
+        int runs = 5;
         long seed = 42;
         boolean json = false;
         boolean hash = false;
@@ -55,7 +59,8 @@ public final class RulesBench {
                     case "--entities" -> entities = Integer.parseInt(args.get(++i));
                     case "--alarms" -> alarms = Integer.parseInt(args.get(++i));
                     case "--seed" -> seed = Long.parseLong(args.get(++i));
-                    case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
+                    case "--warmup-runs" -> warmupRuns = atLeast(0, args.get(++i), "--warmup-runs");
+                    case "--runs" -> runs = atLeast(1, args.get(++i), "--runs");
                     case "--json" -> json = true;
                     case "--outcome-hash" -> hash = true;
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
@@ -65,7 +70,8 @@ public final class RulesBench {
             err.println(
                     "bench rules: "
                             + e.getMessage()
-                            + " (usage: bench rules [--entities N] [--alarms M] [--warmup W]"
+                            + " (usage: bench rules [--entities N] [--alarms M] [--runs R]"
+                            + " [--warmup-runs W]"
                             + " [--seed S] [--json] [--outcome-hash])");
             return 2;
         }
@@ -73,7 +79,7 @@ public final class RulesBench {
             Map<String, Object> r =
                     hash
                             ? outcomeHash(entities, alarms, seed)
-                            : measure(entities, alarms, warmup, seed);
+                            : measure(entities, alarms, warmupRuns, runs, seed);
             out.println(json ? Json.write(r) : r.toString());
             return 0;
         } catch (RuleSetException e) {
@@ -82,7 +88,8 @@ public final class RulesBench {
         }
     }
 
-    static Map<String, Object> measure(int entities, int alarmCount, int warmup, long seed)
+    static Map<String, Object> measure(
+            int entities, int alarmCount, int warmupRuns, int runs, long seed)
             throws RuleSetException {
         java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         RuleSet library = RuleSet.standardLibrary();
@@ -90,29 +97,67 @@ public final class RulesBench {
         long kbaseMs = RuleCompiler.compile(library).buildMillis();
         long kbaseCpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
 
-        if (warmup > 0) {
-            // JIT warm-up on a small separate site, as JMH would: not measured
-            BenchSite small = BenchSite.generate(Math.min(entities, 10_000), seed + 1);
-            try (RcaEngine w =
-                    RcaEngine.create(library, EntityGraph.of(small.topology()), Clock.PSEUDO)) {
-                for (Alarm a : feed(small, warmup, seed + 1)) {
-                    w.onAlarm(a);
-                }
-            }
-        }
         BenchSite site = BenchSite.generate(entities, seed);
         long t0 = System.nanoTime();
         EntityGraph graph = EntityGraph.of(site.topology());
         long graphMs = (System.nanoTime() - t0) / 1_000_000;
-        t0 = System.nanoTime();
+        List<Alarm> feed = feed(site, alarmCount, seed);
+
+        List<Run> warm = new ArrayList<>();
+        List<Run> measured = new ArrayList<>();
+        Run last = null;
+        for (int i = 0; i < warmupRuns + runs; i++) {
+            last = feedOnce(library, graph, feed, cpu);
+            (i < warmupRuns ? warm : measured).add(last);
+        }
+        long heap = last.heapBytes();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("entities", site.topology().entities().size());
+        r.put("relationships", site.topology().relationships().size());
+        r.put("alarms", feed.size());
+        r.put("warmup_runs", warmupRuns);
+        r.put("runs", runs);
+        r.put("alarms_per_s", median(measured, Run::alarmsPerSecond));
+        r.put("alarms_per_cpu_s", median(measured, Run::alarmsPerCpuSecond));
+        r.put(
+                "mean_us_per_alarm",
+                Math.round(1e7 / Math.max(1, median(measured, Run::alarmsPerSecond))) / 10.0);
+        r.put("alarms_per_s_runs", measured.stream().map(Run::alarmsPerSecond).toList());
+        r.put("alarms_per_cpu_s_runs", measured.stream().map(Run::alarmsPerCpuSecond).toList());
+        r.put("gc_ms_runs", measured.stream().map(Run::gcMillis).toList());
+        if (!warm.isEmpty()) {
+            // the first feed of the JVM: what the first alarms after a start see
+            r.put("cold_alarms_per_s", warm.get(0).alarmsPerSecond());
+            r.put("cold_alarms_per_cpu_s", warm.get(0).alarmsPerCpuSecond());
+        }
+        r.put("kbase_build_ms", kbaseMs);
+        r.put("kbase_build_cpu_ms", kbaseCpuMs);
+        r.put("graph_load_ms", graphMs);
+        r.put("engine_start_ms", (warm.isEmpty() ? measured : warm).get(0).engineStartMillis());
+        r.put("heap_mb", heap / (1024 * 1024));
+        r.put("root_causes", last.rootCauses());
+        r.put("active_alarms", last.activeAlarms());
+        r.put("alarm_changes_reported", last.deduced());
+        r.put("actions", last.actions());
+        r.put("rules", library.name() + " " + library.version());
+        return r;
+    }
+
+    /** One feed of the alarms into a fresh engine over {@code graph} (which it leaves as is). */
+    private static Run feedOnce(
+            RuleSet library,
+            EntityGraph graph,
+            List<Alarm> feed,
+            java.lang.management.ThreadMXBean cpu)
+            throws RuleSetException {
+        long t0 = System.nanoTime();
         RcaEngine engine = RcaEngine.create(library, graph, Clock.PSEUDO);
         long engineMs = (System.nanoTime() - t0) / 1_000_000;
-
-        List<Alarm> feed = feed(site, alarmCount, seed);
         long deduced = 0;
         long actions = 0;
+        long gc0 = gcMillis();
         t0 = System.nanoTime();
-        c0 = cpu.getCurrentThreadCpuTime();
+        long c0 = cpu.getCurrentThreadCpuTime();
         for (Alarm a : feed) {
             Outcome o = engine.onAlarm(a);
             deduced += o.alarms().size();
@@ -120,33 +165,49 @@ public final class RulesBench {
         }
         long feedNanos = System.nanoTime() - t0;
         long feedCpuNanos = cpu.getCurrentThreadCpuTime() - c0;
-
-        List<Alarm> roots = engine.rootCauses();
+        long gc = gcMillis() - gc0;
+        int roots = engine.rootCauses().size();
         int active = engine.activeAlarms().size();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("entities", site.topology().entities().size());
-        r.put("relationships", site.topology().relationships().size());
-        r.put("alarms", feed.size());
-        r.put("warmup_alarms", warmup);
-        r.put("alarms_per_s", Math.round(feed.size() / (feedNanos / 1e9)));
-        r.put(
-                "mean_us_per_alarm",
-                Math.round(feedNanos / 1e3 / Math.max(1, feed.size()) * 10) / 10.0);
-        r.put("alarms_per_cpu_s", Math.round(feed.size() / (feedCpuNanos / 1e9)));
-        r.put("kbase_build_ms", kbaseMs);
-        r.put("kbase_build_cpu_ms", kbaseCpuMs);
-        r.put("graph_load_ms", graphMs);
-        r.put("engine_start_ms", engineMs);
-        r.put("heap_mb", heap / (1024 * 1024));
-        r.put("root_causes", roots.size());
-        r.put("active_alarms", active);
-        r.put("alarm_changes_reported", deduced);
-        r.put("actions", actions);
-        r.put("rules", library.name() + " " + library.version());
         engine.close();
-        return r;
+        return new Run(
+                Math.round(feed.size() / (feedNanos / 1e9)),
+                Math.round(feed.size() / (feedCpuNanos / 1e9)),
+                gc,
+                engineMs,
+                heap,
+                roots,
+                active,
+                deduced,
+                actions);
+    }
+
+    /** What one feed measured. */
+    private record Run(
+            long alarmsPerSecond,
+            long alarmsPerCpuSecond,
+            long gcMillis,
+            long engineStartMillis,
+            long heapBytes,
+            int rootCauses,
+            int activeAlarms,
+            long deduced,
+            long actions) {}
+
+    private static long median(List<Run> runs, java.util.function.ToLongFunction<Run> f) {
+        long[] v = runs.stream().mapToLong(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Milliseconds the JVM's collectors have spent since it started (pauses and cycles). */
+    private static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc :
+                ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     /**
@@ -194,6 +255,14 @@ public final class RulesBench {
         r.put("alarm_changes_reported", changes);
         r.put("outcome_sha256", HexFormat.of().formatHex(sha.digest()));
         return r;
+    }
+
+    private static int atLeast(int min, String value, String option) {
+        int n = Integer.parseInt(value);
+        if (n < min) {
+            throw new IllegalArgumentException(option + " must be " + min + " or more, not " + n);
+        }
+        return n;
     }
 
     /** Incidents until {@code count} alarm transitions, in increasing event time. */

@@ -245,6 +245,52 @@ class RcaEngineTest {
     }
 
     @Test
+    void shouldLetRulesTestTheTypeOfADeducedAlarmsEntityAsTheEntityChangesType() throws Exception {
+        String drl =
+                """
+                package typed;
+                import org.aitia.rules.facts.AlarmFact;
+                import org.aitia.rules.facts.Conclude;
+                import org.aitia.rules.facts.Node;
+                rule "TriggerDeducesOnAnyEntity"
+                when
+                    $a: AlarmFact(name == "trigger", $e: entityId)
+                    $n: Node(id == $e)
+                then
+                    Conclude.alarm(kcontext, $n, "derived", "WARNING", $a);
+                end
+                rule "DerivedOnAVnfDegradesIt"
+                when
+                    $d: AlarmFact(name == "derived", entityType == "vnf", $e: entityId)
+                    $n: Node(id == $e)
+                then
+                    Conclude.state(kcontext, $n, "SUBOPTIMAL");
+                end
+                """;
+        RuleSet rules =
+                RuleSet.of(
+                        "typed",
+                        "1",
+                        List.of(new RuleSet.Source("typed.drl", RuleSet.Kind.DRL, drl)));
+        EntityGraph graph = Fixtures.topology().entity("x", "nova.instance").graph();
+        try (RcaEngine engine = RcaEngine.create(rules, graph, Clock.PSEUDO)) {
+            engine.onAlarm(raised("ves", "x", "trigger", T0));
+            assertThat(engine.alarm(deducedId("x", "derived"))).isNotNull();
+            assertThat(engine.states()).doesNotContainKey("x");
+
+            Outcome o = engine.apply(TopologyChange.upsert(Fixtures.entity("x", "vnf")).at(T1));
+
+            assertThat(o.stateChanges()).containsEntry("x", "SUBOPTIMAL");
+            assertThat(engine.alarm(deducedId("x", "derived"))).isNotNull();
+
+            o = engine.apply(TopologyChange.upsert(Fixtures.entity("x", "nova.instance")).at(T2));
+
+            assertThat(o.stateChanges()).containsEntry("x", "OK");
+            assertThat(engine.states()).doesNotContainKey("x");
+        }
+    }
+
+    @Test
     void shouldReplaceTheRuleSetWithoutLosingActiveAlarms() throws Exception {
         try (RcaEngine engine = engine(twoHosts().graph())) {
             Alarm cpu = raised("collectd", "compute-1", "cpuOverload", T0);

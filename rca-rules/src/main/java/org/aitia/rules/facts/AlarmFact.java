@@ -13,6 +13,7 @@ public final class AlarmFact {
     private final String id;
     private final String source;
     private final String entityId;
+    private String entityType;
     private final String site;
     private final String name;
     private Severity severity;
@@ -24,6 +25,7 @@ public final class AlarmFact {
             String id,
             String source,
             String entityId,
+            String entityType,
             String site,
             String name,
             Severity severity,
@@ -33,6 +35,7 @@ public final class AlarmFact {
         this.id = id;
         this.source = source;
         this.entityId = entityId;
+        this.entityType = entityType;
         this.site = site;
         this.name = name;
         this.severity = severity;
@@ -41,12 +44,16 @@ public final class AlarmFact {
         this.justification = justification;
     }
 
-    /** The fact of a raw alarm. */
-    public static AlarmFact raw(Alarm alarm) {
+    /**
+     * The fact of a raw alarm on an entity of type {@code entityType} (null when the topology does
+     * not hold the entity).
+     */
+    public static AlarmFact raw(Alarm alarm, String entityType) {
         return new AlarmFact(
                 alarm.id(),
                 alarm.source(),
                 alarm.entityId(),
+                entityType,
                 alarm.site(),
                 alarm.name(),
                 alarm.severity(),
@@ -58,6 +65,7 @@ public final class AlarmFact {
     /** The fact of an alarm deduced by {@code justification.rule()}. */
     public static AlarmFact deduced(
             String entityId,
+            String entityType,
             String site,
             String name,
             Severity severity,
@@ -67,6 +75,7 @@ public final class AlarmFact {
                 Alarm.idFor(Alarm.DEDUCED_SOURCE, entityId, name),
                 Alarm.DEDUCED_SOURCE,
                 entityId,
+                entityType,
                 site,
                 name,
                 severity,
@@ -85,6 +94,21 @@ public final class AlarmFact {
 
     public String getEntityId() {
         return entityId;
+    }
+
+    /**
+     * The type of the alarm's entity in the topology, null when the topology does not hold it. The
+     * engine keeps it equal to the entity's {@code Node} through topology changes, so a rule may
+     * test it in the alarm pattern ({@code AlarmFact(entityType == "vnfc")}) to keep alarms on
+     * other entities out of its joins.
+     */
+    public String getEntityType() {
+        return entityType;
+    }
+
+    /** Set by the engine when the entity's type changes (or the entity appears or goes). */
+    public void setEntityType(String entityType) {
+        this.entityType = entityType;
     }
 
     public String getSite() {

@@ -33,6 +33,7 @@ public final class Conclude {
         AlarmFact deduced =
                 AlarmFact.deduced(
                         target.getId(),
+                        target.getType(),
                         target.getSite(),
                         name,
                         Severity.of(severity),

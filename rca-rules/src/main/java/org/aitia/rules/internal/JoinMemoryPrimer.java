@@ -23,11 +23,12 @@ import org.kie.api.runtime.rule.FactHandle;
  * staged, in front of each join until the first alarm of a kind links the rule, and that alarm pays
  * for indexing tens of thousands of {@code Node}s and {@code Link}s (on a 100,000-entity site,
  * about a quarter of the CPU of the first 100,000 alarms). Probe alarms, one raw and one deduced
- * per string literal of the rule set (the alarm names rules test are among them), on entities that
- * do not exist, link those rules at start: the session indexes the topology while it loads it. No
- * consequence ever runs on a probe: the session fires through {@link #skippingProbes()} while they
- * are in, and they are deleted before any real alarm is inserted. (A rule that waits for the
- * absence of an alarm fires once they are gone, in the same session start.)
+ * per string literal of the rule set (the alarm names and entity types rules test are among them: a
+ * probe's name and entity type are both the literal), on entities that do not exist, link those
+ * rules at start: the session indexes the topology while it loads it. No consequence ever runs on a
+ * probe: the session fires through {@link #skippingProbes()} while they are in, and they are
+ * deleted before any real alarm is inserted. (A rule that waits for the absence of an alarm fires
+ * once they are gone, in the same session start.)
  *
  * <p>Public Drools API only (insert, fire, delete). A rule whose alarm constraint no literal
  * satisfies (a regex, a computed name) keeps Phreak's lazy fill; only its first alarm is slower.
@@ -80,11 +81,18 @@ public final class JoinMemoryPrimer {
                                             null,
                                             name,
                                             Severity.WARNING,
-                                            t))));
+                                            t),
+                                    name)));
             handles.add(
                     session.insert(
                             AlarmFact.deduced(
-                                    DEDUCED_ENTITY, null, name, Severity.WARNING, nowMillis, why)));
+                                    DEDUCED_ENTITY,
+                                    name,
+                                    null,
+                                    name,
+                                    Severity.WARNING,
+                                    nowMillis,
+                                    why)));
         }
         return handles;
     }

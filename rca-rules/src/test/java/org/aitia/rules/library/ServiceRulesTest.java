@@ -6,8 +6,10 @@ import static org.aitia.rules.Fixtures.T29;
 import static org.aitia.rules.Fixtures.T31;
 import static org.aitia.rules.Fixtures.deducedId;
 import static org.aitia.rules.Fixtures.engine;
+import static org.aitia.rules.Fixtures.entity;
 import static org.aitia.rules.Fixtures.hostDown;
 import static org.aitia.rules.Fixtures.raised;
+import static org.aitia.rules.Fixtures.rel;
 import static org.aitia.rules.Fixtures.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +17,7 @@ import java.util.Map;
 import org.aitia.model.Alarm;
 import org.aitia.model.Entity;
 import org.aitia.model.HealingAction;
+import org.aitia.model.TopologyChange;
 import org.aitia.rules.Outcome;
 import org.aitia.rules.RcaEngine;
 import org.aitia.topology.EntityGraph;
@@ -86,6 +89,45 @@ class ServiceRulesTest {
             assertThat(engine.alarm(deducedId("chain-1", "service chain degraded")).causedBy())
                     .containsExactly(vnf.id());
             assertThat(engine.alarm(deducedId("chain-2", "service chain degraded"))).isNull();
+        }
+    }
+
+    @Test
+    void shouldDegradeTheVnfWhenAVnfcAlarmedBeforeItWasDiscoveredJoinsTheTopology() {
+        // the rule only lets alarms on vnfc entities in: an alarm that arrives before its entity
+        // must follow the entity's type as the topology learns it, and forgets it
+        EntityGraph graph =
+                topology()
+                        .entity("vcdn", "vnf")
+                        .entity("chain-1", "network_service")
+                        .rel("chain-1", "chained_to", "vcdn")
+                        .graph();
+        try (RcaEngine engine = engine(graph)) {
+            Alarm fault = raised("ves", "vcdn-c1", "cacheMiss", T0);
+            engine.onAlarm(fault);
+            assertThat(engine.alarm(deducedId("vcdn", "vnf degraded"))).isNull();
+
+            engine.apply(TopologyChange.upsert(entity("vcdn-c1", "vnfc")).at(T1));
+            engine.apply(TopologyChange.upsert(rel("vcdn", "comprises", "vcdn-c1")).at(T1));
+
+            Alarm vnf = engine.alarm(deducedId("vcdn", "vnf degraded"));
+            assertThat(vnf).isNotNull();
+            assertThat(vnf.causedBy()).containsExactly(fault.id());
+            assertThat(engine.alarm(deducedId("chain-1", "service chain degraded")).causedBy())
+                    .containsExactly(vnf.id());
+
+            // re-modelled as something else: no longer a VNFC fault
+            Outcome o =
+                    engine.apply(TopologyChange.upsert(entity("vcdn-c1", "nova.instance")).at(T1));
+            assertThat(o.alarms())
+                    .extracting(Alarm::id, Alarm::status)
+                    .contains(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    deducedId("vcdn", "vnf degraded"), Alarm.Status.CLEARED));
+            assertThat(engine.alarm(deducedId("chain-1", "service chain degraded"))).isNull();
+
+            engine.apply(TopologyChange.upsert(entity("vcdn-c1", "vnfc")).at(T1));
+            assertThat(engine.alarm(deducedId("vcdn", "vnf degraded"))).isNotNull();
         }
     }
 
