@@ -394,15 +394,12 @@ public final class RcaEngine implements AutoCloseable {
 
     /**
      * An entity appeared, went, or changed type: the alarms on it (raw and deduced) take its new
-     * type, so that rules testing {@code AlarmFact(entityType == ...)} see it. Scans the active
-     * alarms, which costs nothing per alarm and little per change of this kind (tens of
-     * microseconds for 10,000 active alarms).
+     * type, so that rules testing {@code AlarmFact(entityType == ...)} see it.
      */
     private void retype(String entityId, String type) {
-        for (String id : tracker.activeAlarmIds()) {
-            AlarmFact f = tracker.alarm(id);
-            if (entityId.equals(f.getEntityId()) && !Objects.equals(type, f.getEntityType())) {
-                FactHandle h = f.isDeduced() ? session.getFactHandle(f) : rawHandles.get(id);
+        for (AlarmFact f : tracker.alarmsOn(entityId)) {
+            if (!Objects.equals(type, f.getEntityType())) {
+                FactHandle h = f.isDeduced() ? session.getFactHandle(f) : rawHandles.get(f.getId());
                 f.setEntityType(type);
                 if (h != null) {
                     session.update(h, f);

@@ -20,12 +20,16 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
  * Watches the session's working memory and keeps what the engine reports from: one {@link
- * AlarmEntry} per alarm id (its active fact, its causal links in both directions), the states of
- * each entity, and what changed since the last {@link #drain}: alarm entries, entity ids and new
- * action requests.
+ * AlarmEntry} per alarm id (its active fact, its causal links in both directions), the active alarm
+ * facts of each entity, the states of each entity, and what changed since the last {@link #drain}:
+ * alarm entries, entity ids and new action requests.
  */
 public final class FactTracker implements RuleRuntimeEventListener {
     private final Map<String, AlarmEntry> alarms = new HashMap<>();
+
+    /** Entity id to its active alarm facts: one {@code AlarmFact}, or a list of them. */
+    private final Map<String, Object> byEntity = new HashMap<>();
+
     private final Map<String, Map<String, EntityState>> states = new HashMap<>();
     private List<AlarmEntry> dirtyAlarms = new ArrayList<>();
     private Set<String> dirtyEntities = new LinkedHashSet<>();
@@ -82,6 +86,7 @@ public final class FactTracker implements RuleRuntimeEventListener {
             AlarmEntry entry = entry(a.getId());
             entry.fact = a;
             changed(entry);
+            index(a);
         } else if (o instanceof CausalLink c) {
             AlarmEntry effect = entry(c.getEffectId());
             if (effect.causes == null) {
@@ -119,6 +124,7 @@ public final class FactTracker implements RuleRuntimeEventListener {
                 entry.fact = null;
                 changed(entry);
             }
+            unindex(a);
         } else if (o instanceof CausalLink c) {
             AlarmEntry cause = alarms.get(c.getCauseId());
             if (cause != null && cause.effects != null) {
@@ -156,6 +162,20 @@ public final class FactTracker implements RuleRuntimeEventListener {
     public AlarmFact alarm(String id) {
         AlarmEntry entry = alarms.get(id);
         return entry == null ? null : entry.fact;
+    }
+
+    /** The active alarm facts on this entity (raw and deduced), in no particular order. */
+    public List<AlarmFact> alarmsOn(String entityId) {
+        Object o = byEntity.get(entityId);
+        if (o == null) {
+            return List.of();
+        }
+        if (o instanceof AlarmFact a) {
+            return List.of(a);
+        }
+        @SuppressWarnings("unchecked")
+        List<AlarmFact> list = (List<AlarmFact>) o;
+        return List.copyOf(list);
     }
 
     /** The ids of every active alarm, in no particular order. */
@@ -234,6 +254,45 @@ public final class FactTracker implements RuleRuntimeEventListener {
         dirtyEntities = dirtyEntities.size() > 256 ? new LinkedHashSet<>() : cleared(dirtyEntities);
         newRequests.clear();
         return c;
+    }
+
+    /** Adds a fact to its entity's index (most entities hold one alarm: no list then). */
+    private void index(AlarmFact a) {
+        Object prev = byEntity.putIfAbsent(a.getEntityId(), a);
+        if (prev == null || prev == a) {
+            return;
+        }
+        if (prev instanceof AlarmFact single) {
+            List<AlarmFact> list = new ArrayList<>(4);
+            list.add(single);
+            list.add(a);
+            byEntity.put(a.getEntityId(), list);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<AlarmFact> list = (List<AlarmFact>) prev;
+            if (!list.contains(a)) {
+                list.add(a);
+            }
+        }
+    }
+
+    private void unindex(AlarmFact a) {
+        Object o = byEntity.get(a.getEntityId());
+        if (o == a) {
+            byEntity.remove(a.getEntityId());
+        } else if (o instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == a) {
+                    list.remove(i);
+                    break;
+                }
+            }
+            if (list.size() == 1) {
+                byEntity.put(a.getEntityId(), list.get(0));
+            } else if (list.isEmpty()) {
+                byEntity.remove(a.getEntityId());
+            }
+        }
     }
 
     private AlarmEntry entry(String id) {
