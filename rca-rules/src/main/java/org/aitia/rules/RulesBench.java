@@ -26,10 +26,10 @@ import org.aitia.topology.EntityGraph;
  * [--json] [--outcome-hash]}: compiles the standard library, generates a site of N entities and M
  * raw alarm transitions in event time, then, as JMH does, feeds them W times unmeasured (JIT
  * warm-up, default 2) and R times measured (default 5), each time into a fresh engine started on
- * the site. Prints one JSON line: {@code alarms_per_s} and {@code alarms_per_cpu_s} (medians of the
- * measured feeds, each of which is listed), the first feed's figures ({@code cold_...}), {@code
- * kbase_build_ms}, {@code engine_start_ms} (the first engine), {@code heap_mb}, {@code root_causes}
- * and more.
+ * the site, after a full collection of the earlier engines' garbage. Prints one JSON line: {@code
+ * alarms_per_s} and {@code alarms_per_cpu_s} (medians of the measured feeds, each of which is
+ * listed), the first feed's figures ({@code cold_...}), {@code kbase_build_ms}, {@code
+ * engine_start_ms} (the first engine), {@code heap_mb}, {@code root_causes} and more.
  *
  * <p>The site is topology-graph's {@code TopologyGenerator} (one site). The alarm mix is incidents:
  * a root cause (a Doctor host down, a NIC link down, a ToR switch down, an OVS bridge down, host
