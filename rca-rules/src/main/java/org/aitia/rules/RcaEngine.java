@@ -73,11 +73,11 @@ public final class RcaEngine implements AutoCloseable {
     private Outcome pending = Outcome.NONE;
 
     private RcaEngine(
-            RuleSet rules, RuleCompiler.Compiled compiled, EntityGraph graph, Clock mode) {
+            RuleSet rules, RuleCompiler.Compiled compiled, TopologyFacts topology, Clock mode) {
         this.rules = rules;
         this.compiled = compiled;
         this.mode = mode;
-        this.topology = new TopologyFacts(graph);
+        this.topology = topology;
     }
 
     /**
@@ -91,7 +91,25 @@ public final class RcaEngine implements AutoCloseable {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(mode, "mode");
-        RcaEngine e = new RcaEngine(rules, RuleCompiler.compile(rules), graph, mode);
+        RcaEngine e =
+                new RcaEngine(rules, RuleCompiler.compile(rules), new TopologyFacts(graph), mode);
+        e.pending = e.startSession();
+        return e;
+    }
+
+    /**
+     * An engine whose rules read the topology through graph look-ups (the global {@code topo}, a
+     * {@link org.aitia.rules.facts.TopologyLookup}) instead of facts: only for the rules bench's
+     * comparison of the two ({@code --topology lookup}).
+     */
+    static RcaEngine createWithGraphLookups(RuleSet rules, EntityGraph graph, Clock mode)
+            throws RuleSetException {
+        RcaEngine e =
+                new RcaEngine(
+                        rules,
+                        RuleCompiler.compile(rules),
+                        new TopologyFacts(graph, new org.aitia.rules.facts.TopologyLookup(graph)),
+                        mode);
         e.pending = e.startSession();
         return e;
     }

@@ -87,21 +87,36 @@ public final class RuleSet {
     public static RuleSet standardLibrary() {
         List<Source> sources = new ArrayList<>();
         for (String f : LIBRARY_FILES) {
-            String path = "org/aitia/rules/library/" + f;
-            try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("the standard library lacks " + path);
-                }
-                sources.add(
-                        new Source(
-                                path,
-                                Kind.DRL,
-                                new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-            }
+            sources.add(resource("org/aitia/rules/library/" + f));
         }
         return new RuleSet("aitia-standard", null, sources, Map.of());
+    }
+
+    /**
+     * The standard library written with graph look-ups ({@code TopologyLookup} in {@code from}
+     * clauses) instead of topology facts: what {@code aitia bench rules --topology lookup} measures
+     * against it. Not for production: a topology change does not re-evaluate what its look-ups
+     * matched.
+     */
+    static RuleSet graphLookupVariant() {
+        List<Source> sources = new ArrayList<>();
+        for (String f : List.of("compute.drl", "network.drl", "services.drl")) {
+            sources.add(resource("org/aitia/rules/lookup/" + f));
+        }
+        sources.add(resource("org/aitia/rules/library/explanations.drl"));
+        return new RuleSet("aitia-standard-lookup", null, sources, Map.of());
+    }
+
+    private static Source resource(String path) {
+        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the rule library lacks " + path);
+            }
+            return new Source(
+                    path, Kind.DRL, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /**

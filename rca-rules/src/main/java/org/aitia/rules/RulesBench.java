@@ -53,6 +53,7 @@ public final class RulesBench {
         long seed = 42;
         boolean json = false;
         boolean hash = false;
+        boolean lookup = false;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -63,6 +64,7 @@ public final class RulesBench {
                     case "--runs" -> runs = atLeast(1, args.get(++i), "--runs");
                     case "--json" -> json = true;
                     case "--outcome-hash" -> hash = true;
+                    case "--topology" -> lookup = topologyMode(args.get(++i));
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -72,14 +74,14 @@ public final class RulesBench {
                             + e.getMessage()
                             + " (usage: bench rules [--entities N] [--alarms M] [--runs R]"
                             + " [--warmup-runs W]"
-                            + " [--seed S] [--json] [--outcome-hash])");
+                            + " [--topology facts|lookup] [--seed S] [--json] [--outcome-hash])");
             return 2;
         }
         try {
             Map<String, Object> r =
                     hash
-                            ? outcomeHash(entities, alarms, seed)
-                            : measure(entities, alarms, warmupRuns, runs, seed);
+                            ? outcomeHash(entities, alarms, seed, lookup)
+                            : measure(entities, alarms, warmupRuns, runs, seed, lookup);
             out.println(json ? Json.write(r) : r.toString());
             return 0;
         } catch (RuleSetException e) {
@@ -89,10 +91,10 @@ public final class RulesBench {
     }
 
     static Map<String, Object> measure(
-            int entities, int alarmCount, int warmupRuns, int runs, long seed)
+            int entities, int alarmCount, int warmupRuns, int runs, long seed, boolean lookup)
             throws RuleSetException {
         java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        RuleSet library = RuleSet.standardLibrary();
+        RuleSet library = lookup ? RuleSet.graphLookupVariant() : RuleSet.standardLibrary();
         long c0 = cpu.getCurrentThreadCpuTime();
         long kbaseMs = RuleCompiler.compile(library).buildMillis();
         long kbaseCpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
@@ -107,7 +109,7 @@ public final class RulesBench {
         List<Run> measured = new ArrayList<>();
         Run last = null;
         for (int i = 0; i < warmupRuns + runs; i++) {
-            last = feedOnce(library, graph, feed, cpu);
+            last = feedOnce(library, graph, feed, cpu, lookup);
             (i < warmupRuns ? warm : measured).add(last);
         }
         long heap = last.heapBytes();
@@ -139,6 +141,7 @@ public final class RulesBench {
         r.put("active_alarms", last.activeAlarms());
         r.put("alarm_changes_reported", last.deduced());
         r.put("actions", last.actions());
+        r.put("topology", lookup ? "lookup" : "facts");
         r.put("rules", library.name() + " " + library.version());
         return r;
     }
@@ -148,10 +151,11 @@ public final class RulesBench {
             RuleSet library,
             EntityGraph graph,
             List<Alarm> feed,
-            java.lang.management.ThreadMXBean cpu)
+            java.lang.management.ThreadMXBean cpu,
+            boolean lookup)
             throws RuleSetException {
         long t0 = System.nanoTime();
-        RcaEngine engine = RcaEngine.create(library, graph, Clock.PSEUDO);
+        RcaEngine engine = engine(library, graph, lookup);
         long engineMs = (System.nanoTime() - t0) / 1_000_000;
         // the engines of the earlier feeds are garbage now (600 MB at 100,000 entities), which a
         // long-running engine never leaves behind: collect it before measuring, or G1 marks and
@@ -219,23 +223,23 @@ public final class RulesBench {
      * states. Action parameters are hashed sorted by name: {@code Map.copyOf} iterates in an order
      * that changes from one JVM to the next.
      */
-    static Map<String, Object> outcomeHash(int entities, int alarmCount, long seed)
+    static Map<String, Object> outcomeHash(int entities, int alarmCount, long seed, boolean lookup)
             throws RuleSetException {
         BenchSite site = BenchSite.generate(entities, seed);
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        MessageDigest sha = sha256();
         long changes = 0;
+        List<String> actionIds = new ArrayList<>();
+        MessageDigest end = sha256();
         try (RcaEngine engine =
-                RcaEngine.create(
-                        RuleSet.standardLibrary(), EntityGraph.of(site.topology()), Clock.PSEUDO)) {
+                engine(
+                        lookup ? RuleSet.graphLookupVariant() : RuleSet.standardLibrary(),
+                        EntityGraph.of(site.topology()),
+                        lookup)) {
             for (Alarm a : feed(site, alarmCount, seed)) {
                 Outcome o = engine.onAlarm(a);
                 StringBuilder sb = new StringBuilder().append(o.alarms()).append(" | ");
                 for (HealingAction h : o.actions()) {
+                    actionIds.add(h.id());
                     sb.append(h.id()).append(' ').append(h.type()).append(' ').append(h.target());
                     sb.append(' ')
                             .append(h.site())
@@ -249,16 +253,49 @@ public final class RulesBench {
                 sha.update(sb.toString().getBytes(StandardCharsets.UTF_8));
                 changes += o.alarms().size();
             }
-            sha.update(engine.activeAlarms().toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(engine.rootCauses().toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(engine.states().toString().getBytes(StandardCharsets.UTF_8));
+            for (MessageDigest d : List.of(sha, end)) {
+                d.update(engine.activeAlarms().toString().getBytes(StandardCharsets.UTF_8));
+                d.update(engine.rootCauses().toString().getBytes(StandardCharsets.UTF_8));
+                d.update(engine.states().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            actionIds.sort(null);
+            end.update(actionIds.toString().getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("entities", site.topology().entities().size());
         r.put("alarms", alarmCount);
         r.put("alarm_changes_reported", changes);
+        r.put("actions", actionIds.size());
         r.put("outcome_sha256", HexFormat.of().formatHex(sha.digest()));
+        // the end state and the set of actions, whatever the order rules fired in: equal for the
+        // facts and the look-up variants of the library when they conclude the same
+        r.put("end_state_sha256", HexFormat.of().formatHex(end.digest()));
         return r;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    private static RcaEngine engine(RuleSet rules, EntityGraph graph, boolean lookup)
+            throws RuleSetException {
+        return lookup
+                ? RcaEngine.createWithGraphLookups(rules, graph, Clock.PSEUDO)
+                : RcaEngine.create(rules, graph, Clock.PSEUDO);
+    }
+
+    private static boolean topologyMode(String value) {
+        return switch (value) {
+            case "facts" -> false;
+            case "lookup" -> true;
+            default ->
+                    throw new IllegalArgumentException(
+                            "--topology must be facts or lookup, not " + value);
+        };
     }
 
     private static int atLeast(int min, String value, String option) {

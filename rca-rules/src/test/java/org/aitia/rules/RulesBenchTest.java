@@ -58,4 +58,18 @@ class RulesBenchTest {
                 .contains("--runs must be 1 or more, not 0")
                 .contains("usage: bench rules");
     }
+
+    @Test
+    void shouldRefuseAnUnknownTopologyVariant() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status =
+                RulesBench.run(
+                        List.of("--topology", "neo4j"),
+                        System.out,
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--topology must be facts or lookup, not neo4j");
+    }
 }

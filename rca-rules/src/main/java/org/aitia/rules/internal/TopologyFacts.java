@@ -10,6 +10,7 @@ import org.aitia.model.Relationship;
 import org.aitia.model.TopologyChange;
 import org.aitia.rules.facts.Link;
 import org.aitia.rules.facts.Node;
+import org.aitia.rules.facts.TopologyLookup;
 import org.aitia.topology.EntityGraph;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -21,13 +22,23 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 public final class TopologyFacts {
     private final EntityGraph graph;
+    private final TopologyLookup lookup;
     private final Map<String, FactHandle> nodes = new HashMap<>();
     private final Map<String, FactHandle> links = new HashMap<>();
     private final Map<String, Set<String>> linksOf = new HashMap<>();
     private KieSession session;
 
     public TopologyFacts(EntityGraph graph) {
+        this(graph, null);
+    }
+
+    /**
+     * With a {@code lookup}, no fact is inserted: rules read the graph through the global {@code
+     * topo} (the graph look-up variant the rules bench measures).
+     */
+    public TopologyFacts(EntityGraph graph, TopologyLookup lookup) {
         this.graph = graph;
+        this.lookup = lookup;
     }
 
     /** Inserts the whole graph into a new session (at creation and on a rule-set change). */
@@ -36,6 +47,10 @@ public final class TopologyFacts {
         nodes.clear();
         links.clear();
         linksOf.clear();
+        if (lookup != null) {
+            newSession.setGlobal("topo", lookup);
+            return;
+        }
         graph.forEachEntity(this::putEntity);
         graph.forEachRelationship(this::putLink);
     }
@@ -43,6 +58,12 @@ public final class TopologyFacts {
     /** Applies a change to the graph, then mirrors it in the facts. */
     public void apply(TopologyChange change) {
         graph.apply(change);
+        if (lookup != null) {
+            if (change.entity() != null) {
+                lookup.changed(change.entity().id());
+            }
+            return;
+        }
         if (change.entity() != null) {
             String id = change.entity().id();
             Optional<Entity> now = graph.entity(id);
@@ -68,6 +89,9 @@ public final class TopologyFacts {
 
     /** The node fact of an entity, or null. */
     public Node node(String id) {
+        if (lookup != null) {
+            return lookup.node(id);
+        }
         FactHandle h = nodes.get(id);
         return h == null ? null : (Node) session.getObject(h);
     }
