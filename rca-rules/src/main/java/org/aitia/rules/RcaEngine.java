@@ -91,10 +91,7 @@ public final class RcaEngine implements AutoCloseable {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(mode, "mode");
-        RcaEngine e =
-                new RcaEngine(rules, RuleCompiler.compile(rules), new TopologyFacts(graph), mode);
-        e.pending = e.startSession();
-        return e;
+        return start(rules, new TopologyFacts(graph), mode);
     }
 
     /**
@@ -104,12 +101,15 @@ public final class RcaEngine implements AutoCloseable {
      */
     static RcaEngine createWithGraphLookups(RuleSet rules, EntityGraph graph, Clock mode)
             throws RuleSetException {
-        RcaEngine e =
-                new RcaEngine(
-                        rules,
-                        RuleCompiler.compile(rules),
-                        new TopologyFacts(graph, new org.aitia.rules.facts.TopologyLookup(graph)),
-                        mode);
+        return start(
+                rules,
+                new TopologyFacts(graph, new org.aitia.rules.facts.TopologyLookup(graph)),
+                mode);
+    }
+
+    private static RcaEngine start(RuleSet rules, TopologyFacts topology, Clock mode)
+            throws RuleSetException {
+        RcaEngine e = new RcaEngine(rules, RuleCompiler.compile(rules), topology, mode);
         e.pending = e.startSession();
         return e;
     }

@@ -94,7 +94,7 @@ public final class RulesBench {
             int entities, int alarmCount, int warmupRuns, int runs, long seed, boolean lookup)
             throws RuleSetException {
         java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        RuleSet library = lookup ? RuleSet.graphLookupVariant() : RuleSet.standardLibrary();
+        RuleSet library = library(lookup);
         long c0 = cpu.getCurrentThreadCpuTime();
         long kbaseMs = RuleCompiler.compile(library).buildMillis();
         long kbaseCpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
@@ -109,7 +109,7 @@ public final class RulesBench {
         List<Run> measured = new ArrayList<>();
         Run last = null;
         for (int i = 0; i < warmupRuns + runs; i++) {
-            last = feedOnce(library, graph, feed, cpu, lookup);
+            last = feedOnce(library, graph, feed, cpu, lookup, i == warmupRuns + runs - 1);
             (i < warmupRuns ? warm : measured).add(last);
         }
         long heap = last.heapBytes();
@@ -146,13 +146,17 @@ public final class RulesBench {
         return r;
     }
 
-    /** One feed of the alarms into a fresh engine over {@code graph} (which it leaves as is). */
+    /**
+     * One feed of the alarms into a fresh engine over {@code graph} (which it leaves as is); the
+     * heap in use, with the engine's facts live, only when {@code measureHeap} (a full collection).
+     */
     private static Run feedOnce(
             RuleSet library,
             EntityGraph graph,
             List<Alarm> feed,
             java.lang.management.ThreadMXBean cpu,
-            boolean lookup)
+            boolean lookup,
+            boolean measureHeap)
             throws RuleSetException {
         long t0 = System.nanoTime();
         RcaEngine engine = engine(library, graph, lookup);
@@ -174,10 +178,13 @@ public final class RulesBench {
         long feedNanos = System.nanoTime() - t0;
         long feedCpuNanos = cpu.getCurrentThreadCpuTime() - c0;
         long gc = gcMillis() - gc0;
-        int roots = engine.rootCauses().size();
-        int active = engine.activeAlarms().size();
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        List<Alarm> active = engine.activeAlarms();
+        int roots = (int) active.stream().filter(Alarm::rootCause).count();
+        long heap = 0;
+        if (measureHeap) {
+            System.gc();
+            heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
         engine.close();
         return new Run(
                 Math.round(feed.size() / (feedNanos / 1e9)),
@@ -186,7 +193,7 @@ public final class RulesBench {
                 engineMs,
                 heap,
                 roots,
-                active,
+                active.size(),
                 deduced,
                 actions);
     }
@@ -230,11 +237,7 @@ public final class RulesBench {
         long changes = 0;
         List<String> actionIds = new ArrayList<>();
         MessageDigest end = sha256();
-        try (RcaEngine engine =
-                engine(
-                        lookup ? RuleSet.graphLookupVariant() : RuleSet.standardLibrary(),
-                        EntityGraph.of(site.topology()),
-                        lookup)) {
+        try (RcaEngine engine = engine(library(lookup), EntityGraph.of(site.topology()), lookup)) {
             for (Alarm a : feed(site, alarmCount, seed)) {
                 Outcome o = engine.onAlarm(a);
                 StringBuilder sb = new StringBuilder().append(o.alarms()).append(" | ");
@@ -253,10 +256,19 @@ public final class RulesBench {
                 sha.update(sb.toString().getBytes(StandardCharsets.UTF_8));
                 changes += o.alarms().size();
             }
-            for (MessageDigest d : List.of(sha, end)) {
-                d.update(engine.activeAlarms().toString().getBytes(StandardCharsets.UTF_8));
-                d.update(engine.rootCauses().toString().getBytes(StandardCharsets.UTF_8));
-                d.update(engine.states().toString().getBytes(StandardCharsets.UTF_8));
+            List<Alarm> active = engine.activeAlarms();
+            byte[][] endState = {
+                active.toString().getBytes(StandardCharsets.UTF_8),
+                active.stream()
+                        .filter(Alarm::rootCause)
+                        .toList()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8),
+                engine.states().toString().getBytes(StandardCharsets.UTF_8)
+            };
+            for (byte[] part : endState) {
+                sha.update(part);
+                end.update(part);
             }
             actionIds.sort(null);
             end.update(actionIds.toString().getBytes(StandardCharsets.UTF_8));
@@ -279,6 +291,10 @@ public final class RulesBench {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM lacks SHA-256", e);
         }
+    }
+
+    private static RuleSet library(boolean lookup) {
+        return lookup ? RuleSet.graphLookupVariant() : RuleSet.standardLibrary();
     }
 
     private static RcaEngine engine(RuleSet rules, EntityGraph graph, boolean lookup)
